@@ -1,0 +1,1 @@
+// The CareSimulation stage; see Package.swift for where it sits.

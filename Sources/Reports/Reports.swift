@@ -1,0 +1,1 @@
+// The Reports stage; see Package.swift for where it sits.

@@ -1,0 +1,1 @@
+// The SSDA903 stage; see Package.swift for where it sits.

@@ -1,0 +1,1 @@
+// The ScenarioModel stage; see Package.swift for where it sits.

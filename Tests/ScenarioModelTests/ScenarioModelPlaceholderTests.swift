@@ -1,0 +1,3 @@
+import Testing
+@testable import ScenarioModel
+// Placeholder so the test target builds; replaced by real tests.
