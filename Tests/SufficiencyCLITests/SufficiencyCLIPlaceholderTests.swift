@@ -1,3 +1,0 @@
-import Testing
-@testable import SufficiencyCLI
-// Placeholder so the test target builds; replaced by real tests.
