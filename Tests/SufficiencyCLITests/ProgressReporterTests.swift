@@ -41,5 +41,4 @@ struct ProgressReporterTests {
         #expect(written.first?.hasPrefix("\rrunning 'Medway': ") == true)
         #expect(written.count >= 2)
     }
-
 }
