@@ -1,0 +1,134 @@
+import Foundation
+import ScenarioModel
+
+/// A scenario compiled for simulation: names resolved to indices, dates to times, costs to tables.
+///
+/// Time is measured in days from the start of the scenario's first day (the start is time 0;
+/// day *d* runs from *d* to *d* + 1). Built once per run and shared, read-only, by every replication.
+public struct CareModel: Sendable {
+    public let scenario: Scenario
+    /// Length of the simulation in days (the end of the last day).
+    public let horizon: Double
+    /// Month ends reported, and the time each is counted at (the end of that day).
+    public let monthEnds: [Day]
+    let snapshotTimes: [Double]
+    /// Financial years reported, and the time each one starts (the first may start before time 0).
+    public let years: [FinancialYear]
+    let yearStarts: [Double]
+
+    /// Reporting bands: the scenario's age bands, then `parent and child` when families are modelled.
+    public let bandNames: [String]
+    let childBands: Int
+    let familyBand: Int
+    /// The age each band starts at, and one past the last child band (18); care leavers' bands follow.
+    let bandFromAge: [Int]
+
+    public let providerNames: [String]
+    let providerType: [Int]
+    let providerLast: [Bool]
+    let typeProviders: [[Int]]
+    let typeServes: [Population]
+    public let typeNames: [String]
+
+    /// Pounds per occupied day, by financial year then provider.
+    let costPerDay: [[Double]]
+
+    /// Flow names, in `flows.csv` order.
+    public let flowNames: [String]
+    let flow: FlowIndex
+
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+        let start = scenario.start
+        horizon = Double(scenario.end.number - start.number + 1)
+        var ends: [Day] = []
+        var m = start.monthEnd
+        while m <= scenario.end {
+            ends.append(m)
+            m = (m + 1).monthEnd
+        }
+        monthEnds = ends
+        snapshotTimes = ends.map { Double($0.number - start.number + 1) }
+        years = scenario.financialYears
+        yearStarts = years.map { Double($0.firstDay.number - start.number) }
+
+        let hasFamilies = scenario.parentAndChild != nil
+        bandNames = scenario.ageBands.map(\.name) + (hasFamilies ? ["parent and child"] : [])
+        childBands = scenario.firstLeaverBand
+        familyBand = scenario.ageBands.count
+        bandFromAge = scenario.ageBands.map(\.fromAge)
+
+        var names: [String] = [], types: [Int] = [], last: [Bool] = [], byType: [[Int]] = []
+        for (t, type) in scenario.placementTypes.enumerated() {
+            var list: [Int] = []
+            for (i, provider) in type.providers.enumerated() {
+                list.append(names.count)
+                names.append(provider.name)
+                types.append(t)
+                last.append(i == type.providers.count - 1)
+            }
+            byType.append(list)
+        }
+        providerNames = names
+        providerType = types
+        providerLast = last
+        typeProviders = byType
+        typeServes = scenario.placementTypes.map(\.serves)
+        typeNames = scenario.placementTypes.map(\.name)
+
+        let providers = scenario.providers
+        var table: [[Double]] = []
+        var factor = Array(repeating: 1.0, count: providers.count)
+        for (k, year) in years.enumerated() {
+            if k > 0 {
+                for (p, provider) in providers.enumerated() {
+                    factor[p] *= (1 + scenario.inflation.uplift(for: year)) * (1 + provider.upliftAboveInflation)
+                }
+            }
+            table.append(providers.enumerated().map { p, provider in provider.weeklyCost * factor[p] / 7 })
+        }
+        costPerDay = table
+
+        flow = FlowIndex(scenario)
+        flowNames = flow.names
+    }
+
+    /// Index of the financial year containing time `t` (clamped to the years reported).
+    @inline(__always)
+    func yearIndex(_ t: Double) -> Int {
+        var k = 0
+        while k + 1 < yearStarts.count && yearStarts[k + 1] <= t { k += 1 }
+        return k
+    }
+
+    /// Weekly cost in pounds of `provider` in financial year `year` (index), after uplifts.
+    public func weeklyCost(provider: Int, year: Int) -> Double { costPerDay[year][provider] * 7 }
+}
+
+/// Positions of each flow in the per-year flow table.
+struct FlowIndex: Sendable {
+    var names: [String] = []
+    var entries = 0, moves = 0, stepDowns = 0, threePlus = 0, turned18 = 0
+    var exitReasons: [Int] = []
+    var overflowByType: [Int] = []
+    var familyArrivals = -1, babiesIntoCare = -1, leaversSupportEnded = -1
+
+    init(_ scenario: Scenario) {
+        func add(_ name: String) -> Int {
+            names.append(name)
+            return names.count - 1
+        }
+        entries = add("entries")
+        exitReasons = scenario.exits.reasons.map { add("exit: \($0)") }
+        turned18 = add("turned 18 (care ends)")
+        moves = add("placement moves")
+        stepDowns = add("step-downs to a preferred provider")
+        threePlus = add("children with 3+ placements in the year")
+        overflowByType = scenario.placementTypes.map { add("overflow: \($0.name)") }
+        if scenario.parentAndChild != nil {
+            familyArrivals = add("parent and child assessments started")
+            babiesIntoCare = add("babies entering care after assessment")
+        }
+        if scenario.careLeavers != nil { leaversSupportEnded = add("care leavers leaving support") }
+    }
+}

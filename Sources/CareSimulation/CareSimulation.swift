@@ -1,1 +1,0 @@
-// The CareSimulation stage; see Package.swift for where it sits.

@@ -1,0 +1,243 @@
+/// A validated scenario: everything the simulator needs, in the domain's words, with names
+/// resolved to indices. Built only by ``ScenarioReader`` (from a file) so it is always valid.
+public struct Scenario: Sendable {
+    public var name: String
+    public var description: String
+    /// The first day simulated (the population is as at the start of this day).
+    public var start: Day
+    /// How many whole months are simulated.
+    public var months: Int
+    public var replications: Int
+    public var seed: UInt64
+    /// Children's age bands, youngest first, covering ages 0–17; then care leavers' bands when modelled.
+    public var ageBands: [AgeBand]
+    /// Placement types in the DfE's words ("foster care"), each served by an ordered list of providers.
+    public var placementTypes: [PlacementType]
+    /// Children in care on the start date.
+    public var population: [PopulationCell]
+    public var entries: Entries
+    public var exits: Exits
+    /// Cost uplift applied to every weekly cost each 1 April after the start.
+    public var inflation: Inflation
+    /// Yearly drift in the share of entries and moves needing a placement type (for example residential).
+    public var needTrends: [NeedTrend]
+    public var parentAndChild: ParentAndChild?
+    public var careLeavers: CareLeavers?
+    public var budgets: [Budget]
+
+    /// The last day simulated.
+    public var end: Day { start.adding(months: months) + -1 }
+
+    /// Every provider, in the order of placement types and then preference; indices used everywhere.
+    public var providers: [Provider] { placementTypes.flatMap(\.providers) }
+
+    /// The financial years the horizon touches, first to last.
+    public var financialYears: [FinancialYear] {
+        (start.financialYear.startYear...end.financialYear.startYear).map(FinancialYear.init(startYear:))
+    }
+
+    /// Index of the first care-leaver band (18+), or `ageBands.count` when care leavers are not modelled.
+    public var firstLeaverBand: Int { ageBands.firstIndex { $0.fromAge >= 18 } ?? ageBands.count }
+}
+
+/// An age band: ages `fromAge...toAge` in whole years (`under 1` is 0...0).
+public struct AgeBand: Sendable, Equatable {
+    public var name: String
+    public var fromAge: Int
+    public var toAge: Int
+    public init(name: String, fromAge: Int, toAge: Int) {
+        self.name = name
+        self.fromAge = fromAge
+        self.toAge = toAge
+    }
+
+    /// The DfE's bands for children looked after.
+    public static let dfe: [AgeBand] = [
+        AgeBand(name: "under 1", fromAge: 0, toAge: 0),
+        AgeBand(name: "1 to 4", fromAge: 1, toAge: 4),
+        AgeBand(name: "5 to 9", fromAge: 5, toAge: 9),
+        AgeBand(name: "10 to 15", fromAge: 10, toAge: 15),
+        AgeBand(name: "16 to 17", fromAge: 16, toAge: 17),
+    ]
+    /// Care leavers' bands: duties to 21, and to 25 on request.
+    public static let careLeavers: [AgeBand] = [
+        AgeBand(name: "18 to 20", fromAge: 18, toAge: 20),
+        AgeBand(name: "21 to 24", fromAge: 21, toAge: 24),
+    ]
+}
+
+/// Who a placement type serves.
+public enum Population: String, Sendable, Equatable {
+    case children = "children"
+    case families = "parent and child"
+    case careLeavers = "care leavers"
+}
+
+/// A kind of placement ("foster care", "children's home"), served by providers in order of preference.
+public struct PlacementType: Sendable {
+    public var name: String
+    public var serves: Population
+    /// In order of preference: in-house first, then the external market. The last has no capacity limit.
+    public var providers: [Provider]
+    /// Placement moves per child per year while in this type.
+    public var moveRate: Rate
+    /// Where moves go: a mix over placement types, by age band (one mix per band).
+    public var moveTo: [Mix]
+    /// When an earlier (preferred) provider has a free place, a child placed with a later provider moves to it.
+    public var stepDown: Bool
+}
+
+/// A provider of places of one type: an in-house service or an external market.
+public struct Provider: Sendable {
+    public var name: String
+    public var inHouse: Bool
+    /// Places at the start; `nil` for no limit (the external market).
+    public var capacity: Int?
+    /// Dated changes in places: a home opening (+4) or closing (−4).
+    public var capacityChanges: [CapacityChange]
+    /// In-house foster carers: households, recruitment and attrition, which set capacity over time.
+    public var fosterCarers: FosterCarers?
+    /// Pounds per child per week, at the start date's prices.
+    public var weeklyCost: Double
+    /// Yearly price rise above general inflation, applied each 1 April (external residential, for example).
+    public var upliftAboveInflation: Double
+    /// Share of placements that are local (inside the area or within 20 miles).
+    public var localShare: Double
+}
+
+public struct CapacityChange: Sendable, Equatable {
+    public var date: Day
+    public var change: Int
+}
+
+/// In-house foster carers as a supply: households come and go, and each offers places.
+public struct FosterCarers: Sendable, Equatable {
+    public var households: Int
+    public var recruitedPerYear: Double
+    /// Share of households leaving each year.
+    public var attritionPerYear: Double
+    public var placesPerHousehold: Double
+}
+
+/// A count of children at the start, for one provider and age band.
+public struct PopulationCell: Sendable, Equatable {
+    public var provider: Int
+    public var band: Int
+    public var count: Int
+}
+
+/// A rate per year, known exactly or estimated from an event count over an exposure.
+///
+/// An estimated rate is drawn afresh for each replication from Gamma(events + ½, 1/exposure), the
+/// posterior for a Poisson rate under the Jeffreys prior, so the forecast carries the uncertainty
+/// in the rate itself (large for a small council).
+public struct Rate: Sendable, Equatable {
+    public var perYear: Double
+    /// Events and exposure in years behind an estimated rate; `nil` when the rate is given as known.
+    public var evidence: (events: Double, years: Double)?
+
+    public init(perYear: Double) {
+        self.perYear = perYear
+        self.evidence = nil
+    }
+
+    public init(events: Double, years: Double) {
+        self.perYear = events / years
+        self.evidence = (events, years)
+    }
+
+    public static func == (a: Rate, b: Rate) -> Bool {
+        a.perYear == b.perYear && a.evidence?.events == b.evidence?.events && a.evidence?.years == b.evidence?.years
+    }
+}
+
+/// Shares over a list of named things (placement types, pathways) that sum to 1.
+public struct Mix: Sendable, Equatable {
+    public var shares: [Double]
+    public init(shares: [Double]) { self.shares = shares }
+}
+
+public struct Entries: Sendable {
+    /// Children entering care per year, by age band.
+    public var perYear: [Rate]
+    /// Yearly compound growth in entries (2% = 0.02).
+    public var trend: Double
+    /// Dated step changes, for example −10% from 2026-04-01 when an edge-of-care service starts.
+    public var changes: [StepChange]
+    /// First-placement mix over placement types, by age band.
+    public var firstPlacement: [Mix]
+}
+
+public struct StepChange: Sendable, Equatable {
+    public var from: Day
+    /// Multiplier on the rate from that day (−10% is 0.9).
+    public var factor: Double
+    /// Age bands affected; all when empty.
+    public var bands: [Int]
+}
+
+public struct Exits: Sendable {
+    /// Reasons for leaving care before 18, in the scenario's words ("returned home", "adoption").
+    public var reasons: [String]
+    /// Rates per child per year: `rates[reason][band]`, by the child's current age band.
+    public var rates: [[Rate]]
+    /// When set for a band, time in care for children entering in that band is drawn from this
+    /// distribution instead of from the rates; the rates then only choose the reason.
+    public var duration: [Distribution?]
+}
+
+/// A distribution of durations in days.
+public struct Distribution: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case exponential, gamma, lognormal, weibull }
+    public var kind: Kind
+    public var meanDays: Double
+    /// Gamma and Weibull shape k; lognormal σ. Ignored for exponential.
+    public var shape: Double
+}
+
+public enum Inflation: Sendable, Equatable {
+    /// The same uplift each year.
+    case yearly(Double)
+    /// Uplift by financial year; years not listed use `otherwise`.
+    case byYear([FinancialYear: Double], otherwise: Double)
+
+    /// The uplift applied on 1 April at the start of `year`.
+    public func uplift(for year: FinancialYear) -> Double {
+        switch self {
+        case .yearly(let rate): return rate
+        case .byYear(let table, let otherwise): return table[year] ?? otherwise
+        }
+    }
+}
+
+public struct NeedTrend: Sendable, Equatable {
+    public var placementType: Int
+    /// Yearly compound change in the share needing this type (others rescale to keep the sum 1).
+    public var perYear: Double
+}
+
+/// Parent-and-child assessments: a family placed together, typically about 12 weeks.
+public struct ParentAndChild: Sendable {
+    public var perYear: Rate
+    public var trend: Double
+    public var duration: Distribution
+    /// Mix over the placement types serving families.
+    public var placement: Mix
+    /// Share of assessments at whose end the baby enters care (an entry aged under 1).
+    public var babyEntersCare: Double
+}
+
+/// Care leavers from 18: accommodation by pathway, moves between them, support to 21 or 25.
+public struct CareLeavers: Sendable {
+    /// Pathway at 18 over care-leaver placement types, by the placement type left (one mix per type).
+    public var pathwayFrom: [Mix]
+    /// Share who keep support to 25; the rest leave the model at 21.
+    public var supportTo25: Double
+}
+
+/// A budget for one financial year: for a provider (cost line) or in total (`provider == nil`).
+public struct Budget: Sendable, Equatable {
+    public var year: FinancialYear
+    public var provider: Int?
+    public var pounds: Double
+}

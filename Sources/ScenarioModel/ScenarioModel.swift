@@ -1,1 +1,0 @@
-// The ScenarioModel stage; see Package.swift for where it sits.

@@ -1,0 +1,231 @@
+import YAMLReader
+
+/// The sections about people and money: population, entries, exits, parent-and-child, care leavers,
+/// inflation, trends and budgets.
+extension ScenarioReader {
+    /// `population: {in-house fostering: {under 1: 4, 1 to 4: 12}, …}`; parent-and-child providers take a number.
+    static func population(_ node: Node, _ context: Context, _ c: Checker) -> [PopulationCell] {
+        guard let fields = c.fields(node, "'population'", allowed: nil) else { return [] }
+        let providers = context.types.flatMap { type in type.providers.map { (type, $0) } }
+        var cells: [PopulationCell] = []
+        for pair in fields.pairs {
+            guard let p = c.reference(pair.key, at: pair.keyMark, among: providers.map(\.1.name), kind: "provider")
+            else { continue }
+            let type = providers[p].0
+            switch type.serves {
+            case .families:
+                if let n = c.whole(pair.value, pair.key, in: 0...10_000_000), n > 0 {
+                    cells.append(PopulationCell(provider: p, band: context.bands.count, count: n))
+                }
+            case .children, .careLeavers:
+                let bands = type.serves == .children ? context.childBands : AgeBand.careLeavers
+                let offset = type.serves == .children ? 0 : context.childBands.count
+                guard let counts = byBand(pair.value, pair.key, bands: bands, missing: 0, c, {
+                    c.whole($0, $1, in: 0...10_000_000)
+                }) else { continue }
+                for (band, n) in counts.enumerated() where n > 0 {
+                    cells.append(PopulationCell(provider: p, band: band + offset, count: n))
+                }
+            }
+        }
+        return cells
+    }
+
+    static let entryKeys = ["per_year", "trend", "changes", "first_placement"]
+
+    static func entries(_ node: Node, _ context: Context, _ c: Checker) -> Entries? {
+        guard let f = c.fields(node, "'entries'", allowed: entryKeys) else { return nil }
+        guard let perYearNode = f["per_year"], let firstNode = f["first_placement"] else {
+            c.error("'entries' needs 'per_year' (children entering per year by age band) and 'first_placement'",
+                    at: node.mark)
+            return nil
+        }
+        let bands = context.childBands
+        let perYear = byBand(perYearNode, "per_year", bands: bands, missing: Rate(perYear: 0), c) { rate($0, $1, c) }
+        let childTypes = context.types.map { $0.serves == .children ? $0.name : "" }
+        let first = byBand(firstNode, "first_placement", bands: bands, missing: nil, c) { node, key in
+            mixOfChildTypes(node, key, childTypes, context, c)
+        }
+        let trend = f["trend"].flatMap { c.change($0, "trend") } ?? 0
+        let changes = f["changes"].map { stepChanges($0, bands, c) } ?? []
+        guard let perYear, let first else { return nil }
+        return Entries(perYear: perYear, trend: trend, changes: changes, firstPlacement: first)
+    }
+
+    /// A mix over the placement types that serve children.
+    private static func mixOfChildTypes(
+        _ node: Node, _ key: String, _ childTypes: [String], _ context: Context, _ c: Checker
+    ) -> Mix? {
+        guard let fields = c.fields(node, "'\(key)'", allowed: nil) else { return nil }
+        for pair in fields.pairs where !childTypes.contains(pair.key) && context.typeNames.contains(pair.key) {
+            c.error("'\(pair.key)' does not serve children, so no child can be placed there", at: pair.keyMark)
+            return nil
+        }
+        return mix(node, key, among: context.typeNames, kind: "placement type", c)
+    }
+
+    private static func stepChanges(_ node: Node, _ bands: [AgeBand], _ c: Checker) -> [StepChange] {
+        guard let items = c.items(node, "'changes'") else { return [] }
+        return items.compactMap { item in
+            guard let f = c.fields(item, "a change in entries", allowed: ["from", "change", "age_bands"]) else {
+                return nil
+            }
+            guard let fromNode = f["from"], let changeNode = f["change"] else {
+                c.error("a change in entries needs 'from' (a date) and 'change' (such as -10%)", at: item.mark)
+                return nil
+            }
+            var selected: [Int] = []
+            if let bandsNode = f["age_bands"], let list = c.items(bandsNode, "'age_bands'") {
+                for b in list {
+                    if let name = c.text(b, "age_bands"),
+                       let index = c.reference(name, at: b.mark, among: bands.map(\.name), kind: "age band") {
+                        selected.append(index)
+                    }
+                }
+            }
+            guard let from = c.date(fromNode, "from"), let change = c.change(changeNode, "change") else { return nil }
+            return StepChange(from: from, factor: 1 + change, bands: selected)
+        }
+    }
+
+    static func exits(_ node: Node, _ context: Context, _ c: Checker) -> Exits {
+        let bands = context.childBands
+        var exits = Exits(reasons: [], rates: [], duration: Array(repeating: nil, count: bands.count))
+        guard let f = c.fields(node, "'exits'", allowed: ["rates", "duration"]) else { return exits }
+        if let ratesNode = f["rates"], let reasons = c.fields(ratesNode, "'rates'", allowed: nil) {
+            for pair in reasons.pairs {
+                guard let rates = byBand(pair.value, pair.key, bands: bands, missing: Rate(perYear: 0), c, {
+                    rate($0, $1, c)
+                }) else { continue }
+                exits.reasons.append(pair.key)
+                exits.rates.append(rates)
+            }
+        }
+        if let durationNode = f["duration"] {
+            if exits.reasons.isEmpty {
+                c.error("'duration' needs 'rates' too: the rates choose each child's reason for leaving", at: durationNode.mark)
+            }
+            if let durations = byBand(durationNode, "duration", bands: bands, missing: Optional<Distribution>.none, c, {
+                distribution($0, $1, c).map(Optional.some)
+            }) {
+                exits.duration = durations
+            }
+        }
+        return exits
+    }
+
+    /// `inflation: 3%`, or by financial year: `{2025/26: 2%, 2026/27: 4%, otherwise: 2%}`.
+    static func inflation(_ node: Node, _ c: Checker) -> Inflation {
+        guard case .mapping(let pairs) = node.content else { return c.change(node, "inflation").map(Inflation.yearly) ?? .yearly(0) }
+        var table: [FinancialYear: Double] = [:]
+        var otherwise = 0.0
+        for pair in pairs {
+            if pair.key == "otherwise" {
+                otherwise = c.change(pair.value, "otherwise") ?? 0
+            } else if let year = FinancialYear(label: Substring(pair.key)) {
+                table[year] = c.change(pair.value, pair.key) ?? 0
+            } else {
+                c.error("expected a financial year such as '2026/27' or 'otherwise' in 'inflation', found '\(pair.key)'",
+                        at: pair.keyMark)
+            }
+        }
+        return .byYear(table, otherwise: otherwise)
+    }
+
+    /// `need_trends: {children's home: 5%}` — the share of entries and moves needing the type changes yearly.
+    static func needTrends(_ node: Node, _ context: Context, _ c: Checker) -> [NeedTrend] {
+        guard let fields = c.fields(node, "'need_trends'", allowed: nil) else { return [] }
+        return fields.pairs.compactMap { pair in
+            guard let type = c.reference(pair.key, at: pair.keyMark, among: context.typeNames, kind: "placement type"),
+                  let change = c.change(pair.value, pair.key)
+            else { return nil }
+            return NeedTrend(placementType: type, perYear: change)
+        }
+    }
+
+    static func parentAndChild(_ node: Node, _ context: Context, _ c: Checker) -> ParentAndChild? {
+        let keys = ["per_year", "trend", "duration", "placement", "baby_enters_care"]
+        guard let f = c.fields(node, "'parent_and_child'", allowed: keys) else { return nil }
+        guard let perYearNode = f["per_year"], let durationNode = f["duration"], let placementNode = f["placement"] else {
+            c.error("'parent_and_child' needs 'per_year', 'duration' and 'placement'", at: node.mark)
+            return nil
+        }
+        let familyTypes = context.typeNames(serving: .families)
+        if familyTypes.isEmpty {
+            c.error("no placement type serves 'parent and child'; add one with 'serves: parent and child'", at: placementNode.mark)
+            return nil
+        }
+        guard let perYear = rate(perYearNode, "per_year", c),
+              let duration = distribution(durationNode, "duration", c),
+              let placement = mix(placementNode, "placement", among: context.typeNames, kind: "placement type", c)
+        else { return nil }
+        for (i, share) in placement.shares.enumerated() where share > 0 && context.types[i].serves != .families {
+            c.error("'\(context.types[i].name)' does not serve 'parent and child'", at: placementNode.mark)
+            return nil
+        }
+        return ParentAndChild(
+            perYear: perYear, trend: f["trend"].flatMap { c.change($0, "trend") } ?? 0, duration: duration,
+            placement: placement, babyEntersCare: f["baby_enters_care"].flatMap { c.share($0, "baby_enters_care") } ?? 0)
+    }
+
+    static func careLeavers(_ node: Node, _ context: Context, _ c: Checker) -> CareLeavers? {
+        guard let f = c.fields(node, "'care_leavers'", allowed: ["pathway", "support_to_25"]) else { return nil }
+        let leaverTypes = context.typeNames(serving: .careLeavers)
+        guard !leaverTypes.isEmpty else {
+            c.error("no placement type serves 'care leavers'; add their accommodation with 'serves: care leavers'", at: node.mark)
+            return nil
+        }
+        guard let pathwayNode = f["pathway"], let fields = c.fields(pathwayNode, "'pathway'", allowed: nil) else {
+            if f["pathway"] == nil { c.error("'care_leavers' needs 'pathway': accommodation at 18 by the placement left", at: node.mark) }
+            return nil
+        }
+        var byType = [Mix?](repeating: nil, count: context.types.count)
+        var fallback: Mix?
+        for pair in fields.pairs {
+            let from = pair.key == "all" ? nil
+                : c.reference(pair.key, at: pair.keyMark, among: context.typeNames, kind: "placement type")
+            if pair.key != "all", from == nil { continue }
+            guard let mix = mix(pair.value, pair.key, among: context.typeNames, kind: "placement type", c) else { continue }
+            for (i, share) in mix.shares.enumerated() where share > 0 && context.types[i].serves != .careLeavers {
+                c.error("'\(context.types[i].name)' is not accommodation for care leavers", at: pair.value.mark)
+            }
+            if let from { byType[from] = mix } else { fallback = mix }
+        }
+        var mixes: [Mix] = []
+        for (i, type) in context.types.enumerated() {
+            if let mix = byType[i] ?? fallback { mixes.append(mix); continue }
+            if type.serves == .children {
+                c.error("'pathway' has no entry for children leaving '\(type.name)' (give it, or an 'all' entry)", at: pathwayNode.mark)
+            }
+            mixes.append(Mix(shares: []))
+        }
+        return CareLeavers(pathwayFrom: mixes,
+                           supportTo25: f["support_to_25"].flatMap { c.share($0, "support_to_25") } ?? 0)
+    }
+
+    /// `budgets: {2025/26: {total: £30m, in-house fostering: £4.2m}}` or `{2025/26: £30m}`.
+    static func budgets(_ node: Node, _ context: Context, _ c: Checker) -> [Budget] {
+        guard let fields = c.fields(node, "'budgets'", allowed: nil) else { return [] }
+        var budgets: [Budget] = []
+        for pair in fields.pairs {
+            guard let year = FinancialYear(label: Substring(pair.key)) else {
+                c.error("expected a financial year such as '2025/26' in 'budgets', found '\(pair.key)'", at: pair.keyMark)
+                continue
+            }
+            if case .scalar = pair.value.content {
+                if let pounds = c.money(pair.value, pair.key) { budgets.append(Budget(year: year, provider: nil, pounds: pounds)) }
+                continue
+            }
+            guard let lines = c.fields(pair.value, "the budget for \(pair.key)", allowed: nil) else { continue }
+            for line in lines.pairs {
+                let provider = line.key == "total" ? nil
+                    : c.reference(line.key, at: line.keyMark, among: context.providerNames, kind: "provider")
+                if line.key != "total", provider == nil { continue }
+                if let pounds = c.money(line.value, line.key) {
+                    budgets.append(Budget(year: year, provider: provider, pounds: pounds))
+                }
+            }
+        }
+        return budgets
+    }
+}

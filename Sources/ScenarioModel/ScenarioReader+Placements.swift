@@ -1,0 +1,179 @@
+import YAMLReader
+
+/// `placements:` — placement types, each with its providers in order of preference and its moves.
+extension ScenarioReader {
+    static let typeKeys = ["serves", "providers", "moves", "step_down"]
+    static let providerKeys = [
+        "name", "in_house", "capacity", "capacity_changes", "foster_carers", "weekly_cost", "uplift", "local",
+    ]
+
+    static func placementTypes(_ node: Node, _ context: inout Context, _ c: Checker) -> [PlacementType] {
+        guard let fields = c.fields(node, "'placements'", allowed: nil) else { return [] }
+        if fields.pairs.isEmpty { c.error("'placements' needs at least one placement type", at: node.mark) }
+        // First pass: names and whom each type serves, so that moves can refer to any type.
+        var types: [PlacementType] = []
+        var seenProviders: [String: Mark] = [:]
+        for pair in fields.pairs {
+            guard let f = c.fields(pair.value, "placement type '\(pair.key)'", allowed: typeKeys) else { continue }
+            var serves = Population.children
+            if let servesNode = f["serves"], let text = c.text(servesNode, "serves") {
+                let options = [Population.children, .families, .careLeavers].map(\.rawValue)
+                if let p = Population(rawValue: text) { serves = p } else {
+                    c.error("unknown value '\(text)' for 'serves'\(Suggestion.didYouMean(text, among: options)); use one of \(options.joined(separator: ", "))",
+                            at: servesNode.mark)
+                }
+            }
+            var providers: [Provider] = []
+            if let providersNode = f["providers"] {
+                providers = self.providers(providersNode, type: pair.key, &seenProviders, c)
+            } else {
+                c.error("placement type '\(pair.key)' needs 'providers', in order of preference", at: pair.keyMark)
+            }
+            let stepDown = f["step_down"].flatMap { c.bool($0, "step_down") } ?? false
+            types.append(PlacementType(name: pair.key, serves: serves, providers: providers,
+                                       moveRate: Rate(perYear: 0), moveTo: [], stepDown: stepDown))
+        }
+        context.types = types
+        // Second pass: moves, which name placement types serving the same people.
+        for (index, pair) in fields.pairs.enumerated() where index < types.count {
+            guard case .mapping = pair.value.content, let f = Optional(Fields(node: pair.value, pairs: pair.value.pairs))
+            else { continue }
+            let own = types[index]
+            let bands = own.serves == .careLeavers ? AgeBand.careLeavers : context.childBands
+            let stay = Mix(shares: types.map { $0.name == own.name ? 1 : 0 })
+            guard let movesNode = f["moves"] else {
+                types[index].moveTo = Array(repeating: stay, count: context.childBands.count + AgeBand.careLeavers.count)
+                continue
+            }
+            let (rate, mixes) = moves(movesNode, of: own, bands: bands, context, c)
+            types[index].moveRate = rate ?? Rate(perYear: 0)
+            // One mix per band of children and of care leavers; the bands a type never holds keep 'stay'.
+            let childMixes = own.serves == .careLeavers ? Array(repeating: stay, count: context.childBands.count)
+                : mixes ?? Array(repeating: stay, count: bands.count)
+            let leaverMixes = own.serves == .careLeavers ? mixes ?? Array(repeating: stay, count: bands.count)
+                : Array(repeating: stay, count: AgeBand.careLeavers.count)
+            types[index].moveTo = childMixes + leaverMixes
+        }
+        return types
+    }
+
+    private static func providers(
+        _ node: Node, type: String, _ seen: inout [String: Mark], _ c: Checker
+    ) -> [Provider] {
+        guard let items = c.items(node, "the providers of '\(type)'") else { return [] }
+        if items.isEmpty { c.error("placement type '\(type)' needs at least one provider", at: node.mark) }
+        var providers: [Provider] = []
+        for (position, item) in items.enumerated() {
+            guard let f = c.fields(item, "a provider of '\(type)'", allowed: providerKeys) else { continue }
+            guard let nameNode = f["name"], let name = c.text(nameNode, "name") else {
+                if f["name"] == nil { c.error("each provider needs a 'name'", at: item.mark) }
+                continue
+            }
+            if let first = seen[name] {
+                c.error("provider '\(name)' is defined twice (first at line \(first.line))", at: nameNode.mark)
+            }
+            seen[name] = nameNode.mark
+            guard let costNode = f["weekly_cost"] else {
+                c.error("provider '\(name)' needs a 'weekly_cost' in pounds per child per week", at: item.mark)
+                continue
+            }
+            let isLast = position == items.count - 1
+            let capacity = f["capacity"].flatMap { c.whole($0, "capacity", in: 0...10_000_000) }
+            let carers = f["foster_carers"].flatMap { fosterCarers($0, c) }
+            if f["capacity"] != nil, f["foster_carers"] != nil {
+                c.error("give provider '\(name)' either 'capacity' or 'foster_carers' (which sets capacity), not both",
+                        at: f["foster_carers"]!.mark)
+            }
+            let changes = f["capacity_changes"].map { capacityChanges($0, c) } ?? []
+            let limited = f["capacity"] != nil || f["foster_carers"] != nil
+            if isLast, limited || !changes.isEmpty {
+                c.error("the last provider of '\(type)' ('\(name)') is where children go when the others are full, so it cannot have a capacity; add an external provider after it",
+                        at: (f["capacity"] ?? f["foster_carers"] ?? f["capacity_changes"])!.mark)
+            } else if !isLast, !limited {
+                c.error("provider '\(name)' has no 'capacity', so no child would ever reach the providers after it",
+                        at: item.mark)
+            }
+            providers.append(Provider(
+                name: name,
+                inHouse: f["in_house"].flatMap { c.bool($0, "in_house") } ?? false,
+                capacity: carers.map { Int(Double($0.households) * $0.placesPerHousehold) } ?? capacity,
+                capacityChanges: changes,
+                fosterCarers: carers,
+                weeklyCost: c.money(costNode, "weekly_cost") ?? 0,
+                upliftAboveInflation: f["uplift"].flatMap { c.change($0, "uplift") } ?? 0,
+                localShare: f["local"].flatMap { c.share($0, "local") } ?? 1))
+        }
+        return providers
+    }
+
+    private static func capacityChanges(_ node: Node, _ c: Checker) -> [CapacityChange] {
+        guard let items = c.items(node, "'capacity_changes'") else { return [] }
+        return items.compactMap { item in
+            guard let f = c.fields(item, "a capacity change", allowed: ["date", "change"]) else { return nil }
+            guard let dateNode = f["date"], let changeNode = f["change"] else {
+                c.error("a capacity change needs a 'date' and a 'change' in places (such as 4 or -2)", at: item.mark)
+                return nil
+            }
+            guard let date = c.date(dateNode, "date"),
+                  let change = c.whole(changeNode, "change", in: -1_000_000...1_000_000)
+            else { return nil }
+            return CapacityChange(date: date, change: change)
+        }.sorted { $0.date < $1.date }
+    }
+
+    private static func fosterCarers(_ node: Node, _ c: Checker) -> FosterCarers? {
+        let keys = ["households", "recruited_per_year", "attrition", "places_per_household"]
+        guard let f = c.fields(node, "'foster_carers'", allowed: keys) else { return nil }
+        guard let householdsNode = f["households"] else {
+            c.error("'foster_carers' needs 'households': approved households at the start", at: node.mark)
+            return nil
+        }
+        guard let households = c.whole(householdsNode, "households", in: 0...1_000_000) else { return nil }
+        return FosterCarers(
+            households: households,
+            recruitedPerYear: f["recruited_per_year"].flatMap { c.nonNegative($0, "recruited_per_year") } ?? 0,
+            attritionPerYear: f["attrition"].flatMap { c.share($0, "attrition") } ?? 0,
+            placesPerHousehold: f["places_per_household"].flatMap { c.nonNegative($0, "places_per_household") } ?? 1)
+    }
+
+    /// `moves: {rate: 0.3, to: {…}, to_by_age: {16 to 17: {…}}}`; returns the rate and one mix per band.
+    private static func moves(
+        _ node: Node, of type: PlacementType, bands: [AgeBand], _ context: Context, _ c: Checker
+    ) -> (Rate?, [Mix]?) {
+        guard let f = c.fields(node, "the moves of '\(type.name)'", allowed: ["rate", "to", "to_by_age"]) else {
+            return (nil, nil)
+        }
+        let rate = f["rate"].flatMap { ScenarioReader.rate($0, "rate", c) }
+        let names = context.types.map(\.name)
+        let sameKind = context.typeNames(serving: type.serves)
+        func destinations(_ node: Node, _ key: String) -> Mix? {
+            guard let mix = mix(node, key, among: names, kind: "placement type", c) else { return nil }
+            for (i, share) in mix.shares.enumerated() where share > 0 && !sameKind.contains(names[i]) {
+                c.error("moves from '\(type.name)' cannot go to '\(names[i])', which serves \(context.types[i].serves.rawValue)",
+                        at: node.mark)
+                return nil
+            }
+            return mix
+        }
+        let stay = Mix(shares: names.map { $0 == type.name ? 1 : 0 })
+        let general = f["to"].flatMap { destinations($0, "to") } ?? stay
+        var mixes = Array(repeating: general, count: bands.count)
+        if let byAge = f["to_by_age"], let fields = c.fields(byAge, "'to_by_age'", allowed: nil) {
+            for pair in fields.pairs {
+                guard let band = c.reference(pair.key, at: pair.keyMark, among: bands.map(\.name), kind: "age band"),
+                      let mix = destinations(pair.value, pair.key)
+                else { continue }
+                mixes[band] = mix
+            }
+        }
+        return (rate, mixes)
+    }
+}
+
+extension Node {
+    /// The pairs of a mapping node (empty for other nodes).
+    var pairs: [Node.Pair] {
+        if case .mapping(let pairs) = content { return pairs }
+        return []
+    }
+}

@@ -1,0 +1,121 @@
+import YAMLReader
+
+/// Readers for the value shapes that recur across sections: rates, mixes, per-band tables, distributions.
+extension ScenarioReader {
+    /// A rate per year: `12.5`, or the evidence behind an estimate: `{events: 42, years: 3}`.
+    static func rate(_ node: Node, _ key: String, _ c: Checker) -> Rate? {
+        if case .mapping = node.content {
+            guard let f = c.fields(node, "'\(key)'", allowed: ["events", "years"]) else { return nil }
+            guard let eventsNode = f["events"], let yearsNode = f["years"] else {
+                c.error("an estimated rate for '\(key)' needs both 'events' and 'years' (the exposure)", at: node.mark)
+                return nil
+            }
+            guard let events = c.nonNegative(eventsNode, "events"), let years = c.nonNegative(yearsNode, "years")
+            else { return nil }
+            guard years > 0 else {
+                c.error("'years' of exposure must be more than zero", at: yearsNode.mark)
+                return nil
+            }
+            return Rate(events: events, years: years)
+        }
+        return c.nonNegative(node, key).map(Rate.init(perYear:))
+    }
+
+    /// Shares over `names` (`{foster care: 70%, children's home: 30%}`) that must add up to 100%.
+    /// Names not listed get 0.
+    static func mix(_ node: Node, _ key: String, among names: [String], kind: String, _ c: Checker) -> Mix? {
+        guard let fields = c.fields(node, "'\(key)'", allowed: nil) else { return nil }
+        var shares = Array(repeating: 0.0, count: names.count)
+        var ok = true
+        for pair in fields.pairs {
+            guard let index = c.reference(pair.key, at: pair.keyMark, among: names, kind: kind),
+                  let share = c.share(pair.value, pair.key)
+            else { ok = false; continue }
+            shares[index] = share
+        }
+        guard ok else { return nil }
+        let total = shares.reduce(0, +)
+        guard abs(total - 1) < 1e-6 else {
+            c.error("the shares in '\(key)' add up to \(percent(total)), not 100%", at: node.mark)
+            return nil
+        }
+        return Mix(shares: shares.map { $0 / total })
+    }
+
+    /// A table by age band: keys are band names, or `all` for every band not listed.
+    /// Returns one value per band; bands with no entry and no `all` get `missing` (or an error if `nil`).
+    static func byBand<T>(
+        _ node: Node, _ key: String, bands: [AgeBand], missing: T?, _ c: Checker,
+        _ value: (Node, String) -> T?
+    ) -> [T]? {
+        guard let fields = c.fields(node, "'\(key)'", allowed: nil) else { return nil }
+        let names = bands.map(\.name)
+        var values = [T?](repeating: nil, count: bands.count)
+        var fallback: T?
+        var ok = true
+        for pair in fields.pairs {
+            if pair.key == "all" {
+                fallback = value(pair.value, pair.key)
+                if fallback == nil { ok = false }
+                continue
+            }
+            guard let index = c.reference(pair.key, at: pair.keyMark, among: names + ["all"], kind: "age band"),
+                  index < names.count
+            else { ok = false; continue }
+            guard let v = value(pair.value, pair.key) else { ok = false; continue }
+            values[index] = v
+        }
+        guard ok else { return nil }
+        var result: [T] = []
+        for (index, v) in values.enumerated() {
+            if let v = v ?? fallback ?? missing {
+                result.append(v)
+            } else {
+                c.error("'\(key)' has no value for age band '\(names[index])' (give it, or an 'all' entry)", at: node.mark)
+                return nil
+            }
+        }
+        return result
+    }
+
+    /// `{distribution: gamma, mean: 12 weeks, shape: 4}`.
+    static func distribution(_ node: Node, _ key: String, _ c: Checker) -> Distribution? {
+        guard let f = c.fields(node, "'\(key)'", allowed: ["distribution", "mean", "shape"]) else { return nil }
+        let kinds = Distribution.Kind.allCases.map(\.rawValue)
+        var kind = Distribution.Kind.exponential
+        if let kindNode = f["distribution"], let text = c.text(kindNode, "distribution") {
+            guard let k = Distribution.Kind(rawValue: text) else {
+                c.error("unknown distribution '\(text)'\(Suggestion.didYouMean(text, among: kinds)); use one of \(kinds.joined(separator: ", "))",
+                        at: kindNode.mark)
+                return nil
+            }
+            kind = k
+        }
+        guard let meanNode = f["mean"] else {
+            c.error("'\(key)' needs a 'mean' duration, such as 'mean: 12 weeks'", at: node.mark)
+            return nil
+        }
+        guard let mean = c.duration(meanNode, "mean") else { return nil }
+        var shape = 1.0
+        if kind != .exponential {
+            guard let shapeNode = f["shape"] else {
+                c.error("a \(kind.rawValue) distribution for '\(key)' needs a 'shape'", at: node.mark)
+                return nil
+            }
+            guard let s = c.number(shapeNode, "shape") else { return nil }
+            guard s > 0, s <= 100 else {
+                c.error("'shape' must be more than 0 and at most 100, found \(shapeNode.shortText)", at: shapeNode.mark)
+                return nil
+            }
+            shape = s
+        } else if let shapeNode = f["shape"] {
+            c.error("an exponential distribution has no 'shape'", at: shapeNode.mark)
+        }
+        return Distribution(kind: kind, meanDays: mean, shape: shape)
+    }
+
+    static func percent(_ value: Double) -> String {
+        let scaled = (value * 1000).rounded() / 10
+        return scaled == scaled.rounded() ? "\(Int(scaled))%" : "\(scaled)%"
+    }
+}

@@ -1,0 +1,137 @@
+import YAMLReader
+
+/// Turns a scenario's node tree (variants already merged) into a validated ``Scenario``.
+///
+/// Every problem is reported at its node, all at once; a misspelt key is an error, never a default.
+public enum ScenarioReader {
+    static let topKeys = [
+        "name", "description", "extends", "start", "horizon", "replications", "seed", "age_bands",
+        "placements", "population", "entries", "exits", "inflation", "need_trends", "parent_and_child",
+        "care_leavers", "budgets",
+    ]
+
+    /// Defaults an analyst can rely on (documented in docs/scenario-format.md).
+    public enum Defaults {
+        public static let replications = 1000
+        public static let seed: UInt64 = 1
+        public static let horizonMonths = 60
+    }
+
+    /// Reads and validates a scenario; throws ``Diagnostics`` with every problem found.
+    /// - Parameter fallbackName: the name used when the file gives none (the file's base name).
+    public static func read(_ root: Node, fallbackName: String) throws -> Scenario {
+        let checker = Checker()
+        let scenario = read(root, fallbackName: fallbackName, checker)
+        if let scenario, checker.diagnostics.isEmpty { return scenario }
+        throw Diagnostics(checker.diagnostics.isEmpty
+            ? [Diagnostic("the scenario could not be read", at: root.mark)] : checker.diagnostics)
+    }
+
+    private static func read(_ root: Node, fallbackName: String, _ c: Checker) -> Scenario? {
+        guard let top = c.fields(root, "the scenario", allowed: topKeys) else { return nil }
+
+        let name = top["name"].flatMap { c.text($0, "name") } ?? fallbackName
+        let description = top["description"].flatMap { c.text($0, "description") } ?? ""
+        guard let startNode = top["start"] else {
+            c.error("the scenario needs a 'start' date, such as 'start: 2025-04-01'", at: root.mark)
+            return nil
+        }
+        let start = c.date(startNode, "start")
+        let months = top["horizon"].map { horizonMonths($0, c) } ?? Defaults.horizonMonths
+        let replications = top["replications"].flatMap { c.whole($0, "replications", in: 1...1_000_000) }
+            ?? Defaults.replications
+        let seed = top["seed"].flatMap { c.whole($0, "seed", in: 0...Int.max) }.map(UInt64.init) ?? Defaults.seed
+
+        let childBands = top["age_bands"].map { ageBands($0, c) } ?? AgeBand.dfe
+        var context = Context(childBands: childBands)
+        guard let placementsNode = top["placements"] else {
+            c.error("the scenario needs 'placements': the placement types and their providers", at: root.mark)
+            return nil
+        }
+        context.types = placementTypes(placementsNode, &context, c)
+        if top.has("care_leavers") { context.bands += AgeBand.careLeavers }
+
+        let population = top["population"].map { Self.population($0, context, c) } ?? []
+        guard let entriesNode = top["entries"] else {
+            c.error("the scenario needs 'entries': children entering care per year by age band", at: root.mark)
+            return nil
+        }
+        let entries = Self.entries(entriesNode, context, c)
+        let exits = top["exits"].map { Self.exits($0, context, c) }
+            ?? Exits(reasons: [], rates: [], duration: Array(repeating: nil, count: childBands.count))
+        let inflation = top["inflation"].map { Self.inflation($0, c) } ?? .yearly(0)
+        let needTrends = top["need_trends"].map { Self.needTrends($0, context, c) } ?? []
+        let parentAndChild = top["parent_and_child"].flatMap { Self.parentAndChild($0, context, c) }
+        let careLeavers = top["care_leavers"].flatMap { Self.careLeavers($0, context, c) }
+        let budgets = top["budgets"].map { Self.budgets($0, context, c) } ?? []
+
+        if parentAndChild == nil, context.types.contains(where: { $0.serves == .families }) {
+            c.error("placement types serve 'parent and child' but there is no 'parent_and_child' section", at: placementsNode.mark)
+        }
+        if careLeavers == nil, context.types.contains(where: { $0.serves == .careLeavers }) {
+            c.error("placement types serve 'care leavers' but there is no 'care_leavers' section", at: placementsNode.mark)
+        }
+        guard let start, let entries, c.diagnostics.isEmpty else { return nil }
+        return Scenario(
+            name: name, description: description, start: start, months: months,
+            replications: replications, seed: seed, ageBands: context.bands,
+            placementTypes: context.types, population: population, entries: entries, exits: exits,
+            inflation: inflation, needTrends: needTrends, parentAndChild: parentAndChild,
+            careLeavers: careLeavers, budgets: budgets)
+    }
+
+    /// What later sections refer to: the defined age bands and placement types.
+    struct Context {
+        var childBands: [AgeBand]
+        var bands: [AgeBand]
+        var types: [PlacementType] = []
+
+        init(childBands: [AgeBand]) {
+            self.childBands = childBands
+            self.bands = childBands
+        }
+
+        var providerNames: [String] { types.flatMap { $0.providers.map(\.name) } }
+        var typeNames: [String] { types.map(\.name) }
+
+        func typeNames(serving population: Population) -> [String] {
+            types.filter { $0.serves == population }.map(\.name)
+        }
+    }
+
+    static func horizonMonths(_ node: Node, _ c: Checker) -> Int {
+        guard let days = c.duration(node, "horizon") else { return Defaults.horizonMonths }
+        let months = days / (365.2425 / 12)
+        let whole = months.rounded()
+        guard abs(months - whole) < 1e-9, whole >= 1, whole <= 600 else {
+            c.error("'horizon' must be whole months or years from 1 month to 50 years, found \(node.shortText)",
+                    at: node.mark)
+            return Defaults.horizonMonths
+        }
+        return Int(whole)
+    }
+
+    /// `age_bands: {under 1: 0, 1 to 4: 1, …}` — each band by the age it starts at; the last runs to 17.
+    static func ageBands(_ node: Node, _ c: Checker) -> [AgeBand] {
+        guard let fields = c.fields(node, "'age_bands'", allowed: nil) else { return AgeBand.dfe }
+        var bands: [AgeBand] = []
+        for pair in fields.pairs {
+            guard let from = c.whole(pair.value, pair.key, in: 0...17) else { continue }
+            if let last = bands.last, from <= last.fromAge {
+                c.error("age band '\(pair.key)' must start at an older age than '\(last.name)' (\(last.fromAge))",
+                        at: pair.value.mark)
+                continue
+            }
+            if bands.isEmpty, from != 0 {
+                c.error("the first age band must start at age 0, found \(from)", at: pair.value.mark)
+            }
+            if let last = bands.popLast() { bands.append(AgeBand(name: last.name, fromAge: last.fromAge, toAge: from - 1)) }
+            bands.append(AgeBand(name: pair.key, fromAge: from, toAge: 17))
+        }
+        if bands.isEmpty {
+            c.error("'age_bands' needs at least one band", at: node.mark)
+            return AgeBand.dfe
+        }
+        return bands
+    }
+}
