@@ -11,31 +11,31 @@ public struct CareModel: Sendable {
     public let horizon: Double
     /// Month ends reported, and the time each is counted at (the end of that day).
     public let monthEnds: [Day]
-    let snapshotTimes: [Double]
+    package let snapshotTimes: [Double]
     /// Financial years reported, and the time each one starts (the first may start before time 0).
     public let years: [FinancialYear]
-    let yearStarts: [Double]
+    package let yearStarts: [Double]
 
     /// Reporting bands: the scenario's age bands, then `parent and child` when families are modelled.
     public let bandNames: [String]
-    let childBands: Int
-    let familyBand: Int
+    package let childBands: Int
+    package let familyBand: Int
     /// The age each band starts at, and one past the last child band (18); care leavers' bands follow.
-    let bandFromAge: [Int]
+    package let bandFromAge: [Int]
 
     public let providerNames: [String]
-    let providerType: [Int]
-    let providerLast: [Bool]
-    let typeProviders: [[Int]]
-    let typeServes: [Population]
+    package let providerType: [Int]
+    package let providerLast: [Bool]
+    package let typeProviders: [[Int]]
+    package let typeServes: [Population]
     public let typeNames: [String]
 
     /// Pounds per occupied day, by financial year then provider.
-    let costPerDay: [[Double]]
+    package let costPerDay: [[Double]]
 
     /// Flow names, in `flows.csv` order.
     public let flowNames: [String]
-    let flow: FlowIndex
+    package let flow: FlowIndex
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -106,12 +106,12 @@ public struct CareModel: Sendable {
 }
 
 /// Positions of each flow in the per-year flow table.
-struct FlowIndex: Sendable {
-    var names: [String] = []
-    var entries = 0, moves = 0, stepDowns = 0, threePlus = 0, turned18 = 0
-    var exitReasons: [Int] = []
-    var overflowByType: [Int] = []
-    var familyArrivals = -1, babiesIntoCare = -1, leaversSupportEnded = -1
+package struct FlowIndex: Sendable {
+    package var names: [String] = []
+    package var entries = 0, moves = 0, stepDowns = 0, threePlus = 0, turned18 = 0
+    package var exitReasons: [Int] = []
+    package var overflowByType: [Int] = []
+    package var familyArrivals = -1, babiesIntoCare = -1, leaversSupportEnded = -1
 
     init(_ scenario: Scenario) {
         func add(_ name: String) -> Int {

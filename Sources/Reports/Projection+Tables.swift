@@ -1,0 +1,103 @@
+import CareSimulation
+import ScenarioModel
+
+/// The CSV tables of a run (or, with a base, of a paired comparison).
+extension Projection {
+    static let summaryHeader = ["mean", "p05", "p25", "p50", "p75", "p95"]
+
+    static func fields(_ s: Summary, decimals: Int) -> [CSVField] {
+        [s.mean, s.p05, s.p25, s.p50, s.p75, s.p95].map { .number($0, decimals: decimals) }
+    }
+
+    /// `bed_need.csv`: people in each placement and age band at each month end, with `all` rows.
+    package func bedNeedTable() -> CSVTable {
+        var table = CSVTable(header: ["date", "placement", "age_band"] + Self.summaryHeader)
+        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("all", nil)]
+        for (month, date) in model.monthEnds.enumerated() {
+            for (name, provider) in placements {
+                let bands: [Int?] = (provider.map { self.bands(of: $0) } ?? Array(0..<model.bandNames.count)).map { $0 } + [nil]
+                for band in bands {
+                    let s = summary { stock($0, month: month, provider: provider, band: band) }
+                    table.rows.append([.text(date.description), .text(name), .text(band.map { model.bandNames[$0] } ?? "all")]
+                        + Self.fields(s, decimals: 2))
+                }
+            }
+        }
+        return table
+    }
+
+    /// `costs.csv`: pounds per financial year and placement (cost line), with budget and variance.
+    ///
+    /// Projected spend is the mean over replications, so lines add up to the total; the variance
+    /// is projected spend minus budget (positive is an overspend).
+    package func costsTable() -> CSVTable {
+        var table = CSVTable(header: ["financial_year", "placement"] + Self.summaryHeader + ["budget", "variance"])
+        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("all", nil)]
+        for (year, fy) in model.years.enumerated() {
+            for (name, provider) in placements {
+                let s = summary { cost($0, year: year, provider: provider) }
+                let budget = base == nil ? self.budget(year: year, provider: provider) : nil
+                table.rows.append([.text(fy.description), .text(name)] + Self.fields(s, decimals: 0)
+                    + [budget.map { .number($0, decimals: 0) } ?? .text(""),
+                       budget.map { .number(s.mean - $0, decimals: 0) } ?? .text("")])
+            }
+        }
+        return table
+    }
+
+    /// `flows.csv`: entries, exits by reason, moves, overflows and the rest, per financial year and band.
+    package func flowsTable() -> CSVTable {
+        var table = CSVTable(header: ["financial_year", "flow", "age_band"] + Self.summaryHeader)
+        let bands: [Int?] = Array(0..<model.bandNames.count).map { $0 } + [nil]
+        for (year, fy) in model.years.enumerated() {
+            for (f, name) in model.flowNames.enumerated() {
+                for band in bands {
+                    let s = summary { flow($0, f, year: year, band: band) }
+                    if band != nil, s == Summary(mean: 0, p05: 0, p25: 0, p50: 0, p75: 0, p95: 0) { continue }
+                    table.rows.append([.text(fy.description), .text(name), .text(band.map { model.bandNames[$0] } ?? "all")]
+                        + Self.fields(s, decimals: 2))
+                }
+            }
+        }
+        return table
+    }
+
+    /// `sufficiency_gap.csv`: people placed beyond a full preferred (usually in-house) provider,
+    /// still there at each month end, by placement type; and each limited provider's places.
+    package func gapTable() -> CSVTable {
+        var table = CSVTable(header: ["date", "placement", "measure"] + Self.summaryHeader)
+        for (month, date) in model.monthEnds.enumerated() {
+            for (type, name) in model.typeNames.enumerated() where model.typeProviders[type].count > 1 {
+                let s = summary { Double($0.gap[month * $0.types + type]) }
+                table.rows.append([.text(date.description), .text(name), .text("placed beyond a full preferred provider")]
+                    + Self.fields(s, decimals: 2))
+                for p in model.typeProviders[type] where !model.providerLast[p] {
+                    let places = summary { Double($0.capacity[month * $0.providers + p]) }
+                    table.rows.append([.text(date.description), .text(model.providerNames[p]), .text("places")]
+                        + Self.fields(places, decimals: 2))
+                }
+            }
+        }
+        return table
+    }
+
+    /// `bed_need_by_location.csv`: people placed locally (in the area or within 20 miles) and out of area.
+    package func locationTable() -> CSVTable {
+        var table = CSVTable(header: ["date", "placement", "location"] + Self.summaryHeader)
+        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("all", nil)]
+        for (month, date) in model.monthEnds.enumerated() {
+            for (name, provider) in placements {
+                func local(_ t: Tally) -> Double {
+                    var n: Int32 = 0
+                    for p in provider.map({ [$0] }) ?? Array(0..<t.providers) { n += t.local[month * t.providers + p] }
+                    return Double(n)
+                }
+                let inArea = summary(local)
+                let outOfArea = summary { stock($0, month: month, provider: provider, band: nil) - local($0) }
+                table.rows.append([.text(date.description), .text(name), .text("local")] + Self.fields(inArea, decimals: 2))
+                table.rows.append([.text(date.description), .text(name), .text("out of area")] + Self.fields(outOfArea, decimals: 2))
+            }
+        }
+        return table
+    }
+}

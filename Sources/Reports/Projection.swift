@@ -1,0 +1,94 @@
+import CareSimulation
+import ScenarioModel
+
+/// The replications of a run, ready to summarise: any figure a replication yields becomes a
+/// ``Summary`` over replications. With a `base`, every figure is the paired difference
+/// (this run − base) replication by replication, as common random numbers require.
+package struct Projection: Sendable {
+    package let model: CareModel
+    package let tallies: [Tally]
+    package let base: [Tally]?
+
+    package init(model: CareModel, tallies: [Tally], base: [Tally]? = nil) {
+        precondition(base == nil || base!.count == tallies.count)
+        self.model = model
+        self.tallies = tallies
+        self.base = base
+    }
+
+    /// The summary over replications of `figure`, taken in replication order.
+    /// - Complexity: O(*n* log *n*) for *n* replications.
+    package func summary(_ figure: (Tally) -> Double) -> Summary {
+        var values = tallies.map(figure)
+        if let base {
+            for r in values.indices { values[r] -= figure(base[r]) }
+        }
+        return Summary.of(&values)
+    }
+
+    // MARK: Figures of one replication
+
+    /// People in `provider` (or all, when `nil`) and `band` (or all) at month end `month`.
+    package func stock(_ t: Tally, month: Int, provider: Int?, band: Int?) -> Double {
+        var total: Int32 = 0
+        for p in provider.map({ [$0] }) ?? Array(0..<t.providers) {
+            for b in band.map({ [$0] }) ?? Array(0..<t.bands) { total += t.stock(month: month, provider: p, band: b) }
+        }
+        return Double(total)
+    }
+
+    /// Children in care (age bands under 18 only) at month end `month`.
+    package func childrenInCare(_ t: Tally, month: Int) -> Double {
+        var total: Int32 = 0
+        for p in 0..<t.providers {
+            for b in 0..<model.childBands { total += t.stock(month: month, provider: p, band: b) }
+        }
+        return Double(total)
+    }
+
+    /// Pounds spent on `provider` (or all) in financial year `year`.
+    package func cost(_ t: Tally, year: Int, provider: Int?) -> Double {
+        var total = 0.0
+        for p in provider.map({ [$0] }) ?? Array(0..<t.providers) {
+            total += t.occupiedDays[year * t.providers + p] * model.costPerDay[year][p]
+        }
+        return total
+    }
+
+    /// Count of `flow` in financial year `year` and `band` (or all).
+    package func flow(_ t: Tally, _ flow: Int, year: Int, band: Int?) -> Double {
+        var total: Int32 = 0
+        for b in band.map({ [$0] }) ?? Array(0..<t.bands) { total += t.flow(flow, year: year, band: b) }
+        return Double(total)
+    }
+
+    // MARK: Structure
+
+    /// The bands a provider can hold: children's, care leavers' or the family band.
+    package func bands(of provider: Int) -> [Int] {
+        switch model.typeServes[model.providerType[provider]] {
+        case .children: return Array(0..<model.childBands)
+        case .careLeavers: return Array(model.childBands..<model.familyBand)
+        case .families: return [model.familyBand]
+        }
+    }
+
+    /// The month end that stands for a financial year: its 31 March, or its last month end simulated.
+    package func closingMonth(ofYear year: Int) -> Int? {
+        let fy = model.years[year]
+        return model.monthEnds.lastIndex { $0 >= fy.firstDay && $0 <= fy.lastDay }
+    }
+
+    /// The budget for a year and provider (or total), if the scenario sets one.
+    package func budget(year: Int, provider: Int?) -> Double? {
+        let fy = model.years[year]
+        let lines = model.scenario.budgets.filter { $0.year == fy && $0.provider == provider }
+        if !lines.isEmpty { return lines.reduce(0) { $0 + $1.pounds } }
+        // A total not given directly is the sum of the lines given for that year.
+        if provider == nil {
+            let all = model.scenario.budgets.filter { $0.year == fy }
+            if !all.isEmpty { return all.reduce(0) { $0 + $1.pounds } }
+        }
+        return nil
+    }
+}
