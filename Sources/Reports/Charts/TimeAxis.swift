@@ -78,10 +78,12 @@ struct TimeAxis: Sendable {
         let pixelsPerYear = abs(scale(12) - scale(0))
         let stride = max(1, Int((minimumGap / max(pixelsPerYear, 1)).rounded(.up)))
         var result: [(label: String, position: Double)] = []
-        for year in firstYear...lastYear where (year - firstYear) % stride == 0 || stride == 1 {
+        for year in firstYear...lastYear where (year - firstYear) % stride == 0 {
             let start = max(lower, Double(year * 12 + 3))
             let end = min(upper, Double(year * 12 + 15))
-            guard abs(scale(end) - scale(start)) >= minimumGap * 0.8 || firstYear == lastYear else { continue }
+            // A label also has the room of the unlabelled years after it.
+            let room = abs(scale(end) - scale(start)) + Double(stride - 1) * pixelsPerYear
+            guard room >= minimumGap * 0.8 || firstYear == lastYear else { continue }
             result.append((Self.financialYearLabel(year), (start + end) / 2))
         }
         return result

@@ -23,7 +23,8 @@ public enum ValueFormat: Sendable {
     case money
 }
 
-/// Tick values for a value axis: "nice" steps of 1, 2, 2.5 or 5 × 10ⁿ covering the data.
+/// Tick values for a value axis: "nice" steps of 1, 2 or 5 × 10ⁿ covering the data (no 2.5,
+/// which would need two decimals on a money axis: £0.25m).
 struct ValueAxis: Sendable {
     let ticks: [Double]
     let step: Double
@@ -51,12 +52,12 @@ struct ValueAxis: Sendable {
         self.ticks = (0...max(1, count)).map { (first + Double($0)) * step }
     }
 
-    /// The smallest of 1, 2, 2.5, 5, 10 × 10ⁿ at least `rough`, and never below 1.
+    /// The smallest of 1, 2, 5, 10 × 10ⁿ at least `rough`, and never below 1.
     static func niceStep(_ rough: Double) -> Double {
         guard rough.isFinite, rough > 1 else { return 1 }
         var magnitude = 1.0
         while magnitude * 10 <= rough { magnitude *= 10 }
-        for factor in [1.0, 2, 2.5, 5, 10] where factor * magnitude >= rough - 1e-9 {
+        for factor in [1.0, 2, 5, 10] where factor * magnitude >= rough - 1e-9 {
             return factor * magnitude
         }
         return 10 * magnitude
