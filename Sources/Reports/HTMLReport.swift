@@ -23,15 +23,19 @@ public struct HTMLReport: Sendable {
             if let rightAligned { return rightAligned }
             let width = max(header.count, rows.map(\.count).max() ?? 0)
             return Set((0..<width).filter { column in
-                let cells = rows.compactMap { column < $0.count ? $0[column] : nil }.filter { !$0.isEmpty }
+                let cells = rows.compactMap { column < $0.count ? $0[column] : nil }.filter { !Self.blanks.contains($0) }
                 return !cells.isEmpty && cells.allSatisfy(Self.looksNumeric)
             })
         }
 
-        /// Whether `cell` is a number or sum of money as this tool writes them.
+        /// Cells that stand for "no figure" and do not decide a column's alignment.
+        static let blanks: Set<String> = ["", "–", "-", "—"]
+
+        /// Whether `cell` is a number, a sum of money or a range of them (`£1.2m to £1.5m`).
         static func looksNumeric(_ cell: String) -> Bool {
             let allowed = Set("0123456789£,.()%+-−kmbn ")
-            return cell.contains(where: \.isNumber) && cell.allSatisfy { allowed.contains($0) }
+            let figures = cell.split(separator: " to ").joined(separator: " ")
+            return figures.contains(where: \.isNumber) && figures.allSatisfy { allowed.contains($0) }
         }
     }
 

@@ -33,7 +33,7 @@ struct ChartFrame: Sendable {
             let y = 56 + Double(row) * 20
             for (item, x) in items {
                 Self.drawSwatch(item.swatch, x: left + x, y: y, on: &canvas)
-                canvas.text(item.name, x: left + x + 26, y: y + 4, size: 12)
+                canvas.text(item.name, x: left + x + 26, y: y + 4.5, size: 13)
             }
         }
         top = rows.isEmpty ? 52 : 56 + Double(rows.count) * 20
@@ -45,7 +45,7 @@ struct ChartFrame: Sendable {
         var current: [(LegendItem, Double)] = []
         var x = 0.0
         for item in items {
-            let itemWidth = 26 + SVGCanvas.textWidth(item.name, size: 12) + 22
+            let itemWidth = 26 + SVGCanvas.textWidth(item.name, size: 13) + 22
             if x > 0 && x + itemWidth > width {
                 rows.append(current)
                 current = []
@@ -77,15 +77,15 @@ struct ChartFrame: Sendable {
         for (tick, label) in zip(axis.ticks, axis.labels) {
             let y = scale(tick)
             canvas.line(x1: left, y1: y, x2: right, y2: y, stroke: ChartPalette.grid)
-            canvas.text(label, x: left - 8, y: y + 4, size: 12, anchor: "end", fill: ChartPalette.axis)
+            canvas.text(label, x: left - 8, y: y + 4.5, size: 13, anchor: "end", fill: ChartPalette.axis)
         }
-        canvas.text(title, x: 22, y: (top + bottom) / 2, size: 13, anchor: "middle", fill: ChartPalette.axis, rotation: -90)
+        canvas.text(title, x: 22, y: (top + bottom) / 2, size: 14, anchor: "middle", fill: ChartPalette.axis, rotation: -90)
         return scale
     }
 
-    /// Draws the zero line (when zero is inside the axis) and the axis frame over the data.
+    /// Draws the zero line (when zero is inside the axis or its top) and the axis frame over the data.
     mutating func drawAxisLines(_ valueScale: LinearScale, axis: ValueAxis) {
-        if axis.lower < 0 && axis.upper > 0 {
+        if axis.lower < 0 && axis.upper >= 0 {
             canvas.line(x1: left, y1: valueScale(0), x2: right, y2: valueScale(0), stroke: ChartPalette.text, width: 1.5)
         }
         canvas.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: ChartPalette.axis)
@@ -104,9 +104,9 @@ struct ChartFrame: Sendable {
             canvas.line(x1: x, y1: bottom, x2: x, y2: bottom + 10, stroke: ChartPalette.axis, width: 1.5)
         }
         for (label, position) in time.yearLabels(scale: scale, minimumGap: 62) {
-            canvas.text(label, x: scale(position), y: bottom + 22, size: 12, anchor: "middle", fill: ChartPalette.axis)
+            canvas.text(label, x: scale(position), y: bottom + 23, size: 13, anchor: "middle", fill: ChartPalette.axis)
         }
-        canvas.text(title, x: (left + right) / 2, y: bottom + 48, size: 13, anchor: "middle", fill: ChartPalette.axis)
+        canvas.text(title, x: (left + right) / 2, y: bottom + 50, size: 14, anchor: "middle", fill: ChartPalette.axis)
         return scale
     }
 
@@ -114,12 +114,12 @@ struct ChartFrame: Sendable {
     mutating func drawCategoryAxis(_ labels: [String], title: String) -> (centres: [Double], band: Double) {
         let band = (right - left) / Double(max(1, labels.count))
         let centres = labels.indices.map { left + band * (Double($0) + 0.5) }
-        let widest = labels.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0
+        let widest = labels.map { SVGCanvas.textWidth($0, size: 13) }.max() ?? 0
         let stride = max(1, Int(((widest + 12) / band).rounded(.up)))
         for (index, label) in labels.enumerated() where index % stride == 0 {
-            canvas.text(label, x: centres[index], y: bottom + 22, size: 12, anchor: "middle", fill: ChartPalette.axis)
+            canvas.text(label, x: centres[index], y: bottom + 23, size: 13, anchor: "middle", fill: ChartPalette.axis)
         }
-        canvas.text(title, x: (left + right) / 2, y: bottom + 48, size: 13, anchor: "middle", fill: ChartPalette.axis)
+        canvas.text(title, x: (left + right) / 2, y: bottom + 50, size: 14, anchor: "middle", fill: ChartPalette.axis)
         return (centres, band)
     }
 
