@@ -78,6 +78,14 @@ package enum CivilDate {
         return "\(c.year)-\(pad(c.month))-\(pad(c.day))"
     }
 
+    /// `1 April 2026`: for people, and unlike either input format.
+    package static func formatLong(_ days: Int) -> String {
+        let c = civil(days)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return "\(c.day) \(months[c.month - 1]) \(c.year)"
+    }
+
     /// The day on which someone born on `birth` turns `years` old (29 February birthdays fall on 1 March).
     package static func birthday(_ birth: Int, age years: Int) -> Int {
         let c = civil(birth)
