@@ -3,7 +3,8 @@
 /// Method: occurrence/exposure rates (the maximum-likelihood estimate of a constant hazard,
 /// events ÷ person-time; Poisson standard error √events ÷ person-time). Exposure is counted in
 /// child-days inside the window, split at birthdays into DfE age bands and by placement type.
-/// Exits on or after the day before the 18th birthday count as ageing out, not as band exits.
+/// Exits on or after the day before the 18th birthday count as ageing out, not as band exits; an
+/// exit on day *e* belongs to the age band of day *e* (exposure runs to the start of that day).
 public enum Estimator {
     /// Estimates rates as of `asOf` over the `windowYears` before it.
     ///
@@ -82,7 +83,7 @@ public enum Estimator {
                     let reason = PlacementCodes.exitReason(rec: rec) ?? .other
                     if e >= eighteen - 1 {
                         c.agedOut[reason, default: 0] += 1
-                    } else if let b = band(max(e - 1, period.start)) {
+                    } else if let b = band(e) {
                         exitCounts[reason, default: [Int](repeating: 0, count: 5)][b] += 1
                     }
                 }

@@ -77,8 +77,8 @@ enum SyntheticFiles {
         let invalid = year.endingYear < 2025 ? "K3" : year.endingYear == 2025 ? "Z11" : "H5"
         let faults: [(reason: String, row: (String, Int) -> String)] = [
             ("end date before start date", { id, d in "\(id),\(date(d)),S,C2,N1,U4,PR1,\(date(d - 5)),E8," }),
-            ("placement code '\(invalid)' not valid in \(year)", { id, d in "\(id),\(date(d)),S,C2,N1,\(invalid),PR4,,,," }),
-            ("start date (DECOM) missing or not a date", { id, _ in "\(id),31/02/\(year.endingYear),S,C2,N1,U4,PR1,,,," }),
+            ("placement code '\(invalid)' not valid in \(year)", { id, d in "\(id),\(date(d)),S,C2,N1,\(invalid),PR4,,," }),
+            ("start date (DECOM) missing or not a date", { id, _ in "\(id),31/02/\(year.endingYear),S,C2,N1,U4,PR1,,," }),
         ]
         for fault in faults {
             for _ in 0..<k {
