@@ -209,5 +209,9 @@ public enum ReturnReader {
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespaces) }
+    /// Without leading and trailing spaces or tabs (fast path: most fields have none).
+    var trimmed: String {
+        guard let f = utf8.first, let l = utf8.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 else { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
 }
