@@ -1,0 +1,103 @@
+import Foundation
+import YAMLReader
+
+/// A CSV file read into rows of fields, each row remembering its line.
+package struct CSVTable: Sendable {
+    /// Where the table came from, for messages.
+    package var path: String
+    /// The header row's names, trimmed.
+    package var columns: [String]
+    /// Data rows; a row may have more or fewer fields than `columns` (the caller decides).
+    package var rows: [[String]]
+    /// The 1-based line on which each row starts.
+    package var lines: [Int]
+
+    /// The index of the column named `name` (case-insensitive), if present.
+    package func column(_ name: String) -> Int? {
+        columns.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    /// The index of a column the table must have, or an error naming the nearest column present.
+    package func requiredColumn(_ name: String) throws(ImportError) -> Int {
+        if let index = column(name) { return index }
+        throw ImportError(path: path, line: 1, "missing column '\(name)'\(Suggestion.didYouMean(name, among: columns))")
+    }
+}
+
+/// An RFC 4180 CSV reader, tolerant of what spreadsheets write: CRLF or LF line ends, a UTF-8
+/// byte-order mark, quoted fields with doubled quotes and embedded newlines, blank lines.
+package enum CSVReader {
+    /// Reads and parses the file at `url`.
+    package static func read(_ url: URL) throws(ImportError) -> CSVTable {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ImportError(path: url.path, "cannot read the file: \(error.localizedDescription)")
+        }
+        return try parse([UInt8](data), path: url.path)
+    }
+
+    /// Parses CSV bytes; the first non-blank row is the header.
+    /// - Complexity: O(*n*) in the number of bytes.
+    package static func parse(_ bytes: [UInt8], path: String) throws(ImportError) -> CSVTable {
+        var records: [[String]] = []
+        var lines: [Int] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var quoteLine = 0
+        let n = bytes.count
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(fields)
+                lines.append(recordLine)
+            }
+            fields.removeAll(keepingCapacity: true)
+        }
+        while i < n {
+            let b = bytes[i]
+            if inQuotes {
+                if b == 0x22 {
+                    if i + 1 < n, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    inQuotes = false
+                } else {
+                    if b == 0x0A { line += 1 }
+                    field.append(b)
+                }
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x22 where field.isEmpty:
+                inQuotes = true
+                quoteLine = line
+            case 0x2C:
+                endField()
+            case 0x0D:
+                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                endRecord()
+                line += 1
+                recordLine = line
+            case 0x0A:
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                field.append(b)
+            }
+            i += 1
+        }
+        if inQuotes { throw ImportError(path: path, line: quoteLine, "a quoted field is never closed") }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        guard let header = records.first else { throw ImportError(path: path, "the file is empty; expected a header row") }
+        let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        return CSVTable(path: path, columns: columns, rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Rates and counts estimated from a 903 return, as of a date over a reference window.
+/// Aggregates only: nothing here identifies a child.
+public struct Calibration: Sendable {
+    /// The date of the snapshot (day number).
+    public var asOf: Int
+    /// The reference window `[windowStart, windowEnd)`, day numbers.
+    public var windowStart: Int
+    public var windowEnd: Int
+    public var windowYears: Double { Double(windowEnd - windowStart) / 365.25 }
+
+    /// Children in care on `asOf`, by placement and age band.
+    public var population: [Placement: [AgeBand: Int]] = [:]
+    /// Entries to care per year, by age band at entry (exposure: years of window).
+    public var entries: [AgeBand: Rate] = [:]
+    /// Entries counted by collection year and age band, for judging a trend.
+    public var entriesByYear: [CollectionYear: [AgeBand: Int]] = [:]
+    /// First placement of each entry, by age band at entry.
+    public var firstPlacement: [AgeBand: [Placement: Int]] = [:]
+    /// Placement moves per child-year in each placement type.
+    public var moves: [Placement: Rate] = [:]
+    /// Where moves went, by origin.
+    public var moveDestinations: [Placement: [Placement: Int]] = [:]
+    /// Exits before 18 by reason and age band at exit, per child-year in care in that band.
+    public var exits: [ExitReason: [AgeBand: Rate]] = [:]
+    /// Child-years in care by age band (the exposure behind ``exits``), split at birthdays.
+    public var exposure: [AgeBand: Double] = [:]
+    /// Care ended at 18, by the REC's reason (E17 staying put, E5/E6 independent living, …).
+    public var agedOut: [ExitReason: Int] = [:]
+    /// Parent-and-child (R3) placements starting per year.
+    public var parentAndChildStarts = Rate()
+    /// Mean length in days of R3 placements that ended in the window, and how many there were.
+    public var parentAndChildMeanDays: Double?
+    public var parentAndChildEnded = 0
+    /// Mothers in care on `asOf` (header MOTHER = 1).
+    public var mothersInCare = 0
+    /// Care leavers' accommodation (OC3 ACCOM codes) in collection years inside the window.
+    public var leavingCareAccommodation: [String: Int] = [:]
+    /// Periods left out of age-banded estimates and why (counts).
+    public var notes: [String] = []
+
+    /// Total children in care on `asOf`.
+    public var populationTotal: Int { population.values.flatMap(\.values).reduce(0, +) }
+}

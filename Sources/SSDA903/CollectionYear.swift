@@ -1,0 +1,44 @@
+/// A 903 collection year: 1 April to 31 March, named by the year in which it ends.
+public struct CollectionYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The calendar year of the 31 March that ends this collection year (2018 for 2017/18).
+    public let endingYear: Int
+
+    public init(endingYear: Int) { self.endingYear = endingYear }
+
+    /// The collection year that contains `day`.
+    public init(containing day: Int) {
+        let c = CivilDate.civil(day)
+        endingYear = c.month >= 4 ? c.year + 1 : c.year
+    }
+
+    /// `2017/18`, as DfE and councils write it.
+    public var description: String {
+        let next = endingYear % 100
+        return "\(endingYear - 1)/\(next < 10 ? "0" : "")\(next)"
+    }
+
+    /// 1 April that opens the year, as a day number.
+    public var firstDay: Int { CivilDate.days(year: endingYear - 1, month: 4, day: 1) }
+    /// 31 March that closes the year, as a day number.
+    public var lastDay: Int { CivilDate.days(year: endingYear, month: 3, day: 31) }
+
+    public static func < (a: Self, b: Self) -> Bool { a.endingYear < b.endingYear }
+}
+
+/// A problem that stops an import: a missing file or column, a malformed CSV, an ambiguous LA.
+public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    /// 1-based line, when the problem has one.
+    public var line: Int?
+    /// Lower-case message; the user's text quoted in '…'.
+    public var message: String
+
+    public init(path: String, line: Int? = nil, _ message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    /// `path:line: error: message`.
+    public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): error: \(message)" }
+}

@@ -1,1 +1,0 @@
-// The SSDA903 stage; see Package.swift for where it sits.

@@ -1,0 +1,56 @@
+import Testing
+@testable import SSDA903
+
+@Suite struct CSVReaderTests {
+    @Test func readsQuotedFieldsCRLFAndBOM() throws {
+        let text = "\u{FEFF}A,B,C\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n2,\"two\nlines\",3\n4,5,6"
+        let table = try CSVReader.parse(Array(text.utf8), path: "t.csv")
+        #expect(table.columns == ["A", "B", "C"])
+        #expect(table.rows == [["1", "x, y", "say \"hi\""], ["2", "two\nlines", "3"], ["4", "5", "6"]])
+        #expect(table.lines == [2, 4, 6])
+    }
+
+    @Test func unclosedQuoteNamesFileAndLine() {
+        #expect(throws: ImportError(path: "t.csv", line: 3, "a quoted field is never closed")) {
+            try CSVReader.parse(Array("A\n1\n\"open\n".utf8), path: "t.csv")
+        }
+    }
+
+    @Test func missingColumnSuggestsNearest() throws {
+        let table = try CSVReader.parse(Array("CHILD,DECOMM\n1,2\n".utf8), path: "e.csv")
+        #expect(throws: ImportError(path: "e.csv", line: 1, "missing column 'DECOM'; did you mean 'DECOMM'?")) {
+            try table.requiredColumn("DECOM")
+        }
+    }
+}
+
+@Suite struct CivilDateTests {
+    @Test func roundTripsEveryDayOverTwoCenturies() {
+        for day in CivilDate.days(year: 1900, month: 1, day: 1)...CivilDate.days(year: 2100, month: 12, day: 31) {
+            let c = CivilDate.civil(day)
+            #expect(CivilDate.days(year: c.year, month: c.month, day: c.day) == day)
+        }
+        #expect(CivilDate.days(year: 1970, month: 1, day: 1) == 0)
+        #expect(CivilDate.days(year: 2000, month: 3, day: 1) == 11_017)
+    }
+
+    @Test func parsesBothFormsAndRejectsImpossibleDates() {
+        #expect(CivilDate.parse("29/02/2024") == CivilDate.days(year: 2024, month: 2, day: 29))
+        #expect(CivilDate.parse("2024-02-29") == CivilDate.days(year: 2024, month: 2, day: 29))
+        #expect(CivilDate.parse("2019-04-01 00:00:00") == CivilDate.days(year: 2019, month: 4, day: 1))
+        for bad in ["29/02/2023", "31/04/2020", "2020-13-01", "1/2/2020", "", "abc"] { #expect(CivilDate.parse(bad) == nil) }
+    }
+
+    @Test func collectionYearsRunAprilToMarch() {
+        let y = CollectionYear(containing: CivilDate.days(year: 2024, month: 4, day: 1))
+        #expect(y.description == "2024/25")
+        #expect(CollectionYear(containing: CivilDate.days(year: 2025, month: 3, day: 31)) == y)
+        #expect(PlacementCodes.validPlaceCodes(in: y).contains("K3"))
+        #expect(PlacementCodes.validPlaceCodes(in: y).contains("H5"))
+        let next = CollectionYear(endingYear: 2026)
+        #expect(!PlacementCodes.validPlaceCodes(in: next).contains("H5"))
+        #expect(!PlacementCodes.validPlaceCodes(in: next).contains("Z1"))
+        #expect(PlacementCodes.validPlaceCodes(in: next).contains("Z12"))
+        #expect(!PlacementCodes.validPlaceCodes(in: CollectionYear(endingYear: 2024)).contains("K3"))
+    }
+}
