@@ -49,11 +49,11 @@ extension Engine {
         let i = newPerson(seed: seed, kind: .child)
         let bands = model.scenario.ageBands
         let today = start + Int(t.rounded(.down))
-        people[i].birth = Int32(newborn ? today : today - ageInDays(bands[band], &people[i].rng))
+        people[i].birth = Int32(newborn ? today : today - ageInDays(bands[band], for: i))
         setBand(i, at: t)
         let b = Int(people[i].band)
         tally.count(flow: model.flow.entries, year: model.yearIndex(t), band: b)
-        let type = drawType(firstMix[b], at: t, &people[i].rng)
+        let type = drawType(firstMix[b], at: t, for: i)
         placeNew(i, type: type, at: t)
         decideEnd(i, at: t)
         scheduleNext(i)
@@ -77,7 +77,7 @@ extension Engine {
                 case .children, .careLeavers:
                     let isLeaver = model.typeServes[type] == .careLeavers
                     let i = newPerson(seed: seed, kind: isLeaver ? .leaver : .child)
-                    people[i].birth = Int32(start - ageInDays(bands[cell.band], &people[i].rng))
+                    people[i].birth = Int32(start - ageInDays(bands[cell.band], for: i))
                     setBand(i, at: 0)
                     occupy(i, provider: cell.provider, at: 0)
                     people[i].yearIndex = 0
@@ -92,18 +92,29 @@ extension Engine {
 
     // MARK: Placement
 
-    /// Draws a placement type from a mix, with need trends applied at time `t`.
-    func drawType(_ shares: [Double], at t: Double, _ rng: inout SplitMix64) -> Int {
+    /// Draws a placement type from a mix for person `i`, with need trends applied at time `t`
+    /// (two passes over the shares: no buffer, nothing allocated).
+    ///
+    /// Draws for a person take its generator out and put it back: passing `&people[i].rng` to a
+    /// method of `self` would copy the engine and then copy the whole pool on write.
+    mutating func drawType(_ shares: [Double], at t: Double, for i: Int) -> Int {
+        var rng = people[i].rng
+        defer { people[i].rng = rng }
         var total = 0.0
-        var cumulative = scratch
+        for k in shares.indices { total += weight(shares[k], type: k, at: t) }
+        let target = rng.uniform() * total
+        var sum = 0.0
         for k in shares.indices {
-            let trend = trendLog[k]
-            total += trend == 0 ? shares[k] : shares[k] * exp(trend * t / 365.2425)
-            cumulative[k] = total
+            sum += weight(shares[k], type: k, at: t)
+            if target < sum { return k }
         }
-        return cumulative.withUnsafeBufferPointer { buffer in
-            rng.pick(cumulative: UnsafeBufferPointer(rebasing: buffer[0..<shares.count]))
-        }
+        return shares.lastIndex { $0 > 0 } ?? 0
+    }
+
+    @inline(__always)
+    func weight(_ share: Double, type: Int, at t: Double) -> Double {
+        let trend = trendLog[type]
+        return trend == 0 || share == 0 ? share : share * exp(trend * t / 365.2425)
     }
 
     /// The first provider of `type` with a free place; the last provider has no limit.
@@ -157,7 +168,7 @@ extension Engine {
         updateBand(i, at: t)
         let band = Int(people[i].band)
         let from = Int(people[i].provider)
-        let type = drawType(moveMix[model.providerType[from]][band], at: t, &people[i].rng)
+        let type = drawType(moveMix[model.providerType[from]][band], at: t, for: i)
         vacate(i, at: t)
         let (p, overflowed) = resolve(type: type, band: band, at: t)
         occupy(i, provider: p, at: t)
@@ -199,7 +210,7 @@ extension Engine {
             let leave = t + duration.sample(&people[i].rng)
             if leave < eighteen {
                 people[i].endTime = leave
-                people[i].endReason = Int32(drawReason(band: bandIndex(i, at: leave), &people[i].rng))
+                people[i].endReason = Int32(drawReason(band: bandIndex(i, at: leave), for: i))
             }
             return
         }
@@ -212,7 +223,7 @@ extension Engine {
             let span = bandEnd - now
             if rate * span >= budget {
                 people[i].endTime = now + budget / rate
-                people[i].endReason = Int32(drawReason(band: band, &people[i].rng))
+                people[i].endReason = Int32(drawReason(band: band, for: i))
                 return
             }
             budget -= rate * span
@@ -221,7 +232,9 @@ extension Engine {
         }
     }
 
-    func drawReason(band: Int, _ rng: inout SplitMix64) -> Int {
+    mutating func drawReason(band: Int, for i: Int) -> Int {
+        var rng = people[i].rng
+        defer { people[i].rng = rng }
         let reasons = model.scenario.exits.reasons.count
         return params.exitCumulative.withUnsafeBufferPointer { all in
             rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(band * reasons)..<(band * reasons + reasons)]))
@@ -271,7 +284,7 @@ extension Engine {
     /// At 18 a child becomes a care leaver: accommodation by the pathway for the placement left.
     mutating func becomeCareLeaver(_ i: Int, at t: Double) {
         let from = Int(people[i].provider)
-        let type = drawType(pathwayMix[model.providerType[from]], at: t, &people[i].rng)
+        let type = drawType(pathwayMix[model.providerType[from]], at: t, for: i)
         vacate(i, at: t)
         people[i].kind = .leaver
         setBand(i, at: t)
@@ -310,7 +323,7 @@ extension Engine {
             people[i].band = Int16(model.familyBand)
             let year = model.yearIndex(t)
             tally.count(flow: model.flow.familyArrivals, year: year, band: model.familyBand)
-            let type = drawType(familyMix, at: t, &people[i].rng)
+            let type = drawType(familyMix, at: t, for: i)
             let (p, overflowed) = resolve(type: type, band: model.familyBand, at: t)
             occupy(i, provider: p, at: t)
             people[i].overflowed = overflowed
@@ -324,8 +337,8 @@ extension Engine {
 
     /// An age in days drawn uniformly over the band's years, kept strictly inside the band
     /// whatever the leap years (so a child drawn for '1 to 4' is never 5 by a day).
-    func ageInDays(_ band: AgeBand, _ rng: inout SplitMix64) -> Int {
-        let years = Double(band.fromAge) + rng.uniform() * Double(band.toAge + 1 - band.fromAge)
+    mutating func ageInDays(_ band: AgeBand, for i: Int) -> Int {
+        let years = Double(band.fromAge) + people[i].rng.uniform() * Double(band.toAge + 1 - band.fromAge)
         return min(max(Int(years * 365.2425), band.fromAge * 366), (band.toAge + 1) * 365 - 1)
     }
 

@@ -28,8 +28,6 @@ struct Engine {
     var familyCeiling = 0.0
     var stepRNG = SplitMix64(seed: 0)
     var replicationSeed: UInt64 = 0
-    /// Cumulative shares for one draw from a mix under need trends.
-    var scratch: [Double]
     var tally: Tally
 
     let start: Int
@@ -61,7 +59,6 @@ struct Engine {
         entryRNG = Array(repeating: SplitMix64(seed: 0), count: model.childBands)
         entryCandidates = Array(repeating: 0, count: model.childBands)
         entryCeiling = Array(repeating: 0, count: model.childBands)
-        scratch = Array(repeating: 0, count: s.placementTypes.count)
         tally = Tally(months: model.monthEnds.count, providers: p, bands: model.bandNames.count,
                       years: model.years.count, flows: model.flowNames.count, types: s.placementTypes.count)
         var changes: [(Int, Double, Int)] = []

@@ -27,20 +27,36 @@ public struct ScenarioLoader: Sendable {
         return text
     }
 
+    /// A scenario and the files it was read from (the variant first, then each baseline).
+    public struct Loaded: Sendable {
+        public var scenario: Scenario
+        public var sources: [(path: String, text: String)]
+    }
+
     /// The scenario in `path`, validated; throws ``Diagnostics``.
     /// - Parameter overrides: `key.path=value` settings applied after variants are merged.
     public func load(_ path: String, overrides: [String] = []) throws -> Scenario {
-        var tree = try resolvedTree(path)
+        try loadWithSources(path, overrides: overrides).scenario
+    }
+
+    /// The scenario in `path` and the text of every file it was built from, for the run record.
+    public func loadWithSources(_ path: String, overrides: [String] = []) throws -> Loaded {
+        var sources: [(path: String, text: String)] = []
+        var tree = try resolvedTree(path, chain: [], sources: &sources)
         for setting in overrides { tree = try Override.apply(setting, to: tree) }
-        return try ScenarioReader.read(tree, fallbackName: ScenarioLoader.baseName(path))
+        let scenario = try ScenarioReader.read(tree, fallbackName: ScenarioLoader.baseName(path))
+        return Loaded(scenario: scenario, sources: sources)
     }
 
     /// The document tree with every `extends:` followed and merged, exactly as it will be validated.
-    public func resolvedTree(_ path: String) throws -> Node {
-        try resolvedTree(path, chain: [])
+    public func resolvedTree(_ path: String, overrides: [String] = []) throws -> Node {
+        var sources: [(path: String, text: String)] = []
+        var tree = try resolvedTree(path, chain: [], sources: &sources)
+        for setting in overrides { tree = try Override.apply(setting, to: tree) }
+        return tree
     }
 
-    private func resolvedTree(_ path: String, chain: [String]) throws -> Node {
+    private func resolvedTree(_ path: String, chain: [String], sources: inout [(path: String, text: String)]) throws -> Node {
         let canonical = ScenarioLoader.canonical(path)
         if chain.contains(canonical) {
             let names = (chain + [canonical]).map { ScenarioLoader.relative($0) }
@@ -52,6 +68,7 @@ public struct ScenarioLoader: Sendable {
         } catch {
             throw Diagnostics([Diagnostic("cannot read the file: \(error.localizedDescription)", path: path)])
         }
+        sources.append((path, text))
         let tree = try YAML.read(SourceText(path: path, text: text))
         guard case .mapping(let pairs) = tree.content, let extends = pairs.first(where: { $0.key == "extends" }) else {
             return tree
@@ -62,7 +79,7 @@ public struct ScenarioLoader: Sendable {
         let basePath = ScenarioLoader.sibling(of: path, named: scalar.text)
         let base: Node
         do {
-            base = try resolvedTree(basePath, chain: chain + [canonical])
+            base = try resolvedTree(basePath, chain: chain + [canonical], sources: &sources)
         } catch let d as Diagnostics where d.items.count == 1 && d.items[0].mark == nil && d.items[0].path == basePath {
             // The baseline itself cannot be read: point at the 'extends' line that names it.
             throw Diagnostics([Diagnostic("cannot extend '\(scalar.text)': \(d.items[0].message) ('\(basePath)')", at: extends.value.mark)])

@@ -1,0 +1,66 @@
+import YAMLReader
+
+/// `run.json`: what was run, from which files (with their SHA-256), with what seed, by which
+/// version of the tool, and how long it took — enough for an auditor to reproduce the run.
+package struct RunRecord: Sendable {
+    package var scenarioPath: String
+    package var scenarioName: String
+    /// Every file the scenario was built from: the file given, then each baseline it extends.
+    package var sources: [(path: String, text: String)]
+    package var overrides: [String]
+    package var seed: UInt64
+    package var replications: Int
+    package var threads: Int
+    package var toolVersion: String
+    package var events: Int
+    package var wallSeconds: Double
+    /// Paths of the files written, for the reader's convenience.
+    package var files: [String]
+
+    package init(scenarioPath: String, scenarioName: String, sources: [(path: String, text: String)],
+                 overrides: [String], seed: UInt64, replications: Int, threads: Int, toolVersion: String,
+                 events: Int, wallSeconds: Double, files: [String]) {
+        self.scenarioPath = scenarioPath
+        self.scenarioName = scenarioName
+        self.sources = sources
+        self.overrides = overrides
+        self.seed = seed
+        self.replications = replications
+        self.threads = threads
+        self.toolVersion = toolVersion
+        self.events = events
+        self.wallSeconds = wallSeconds
+        self.files = files
+    }
+
+    package var json: JSON {
+        .object([
+            ("scenario", .string(scenarioPath)),
+            ("scenario_name", .string(scenarioName)),
+            ("sha256", .string(SHA256.hex(sources.first?.text ?? ""))),
+            ("scenario_files", .array(sources.map { .object([("path", .string($0.path)), ("sha256", .string(SHA256.hex($0.text)))]) })),
+            ("overrides", .array(overrides.map(JSON.string))),
+            ("seed", .int(Int(clamping: seed))),
+            ("replications", .int(replications)),
+            ("threads", .int(threads)),
+            ("tool_version", .string(toolVersion)),
+            ("events", .int(events)),
+            ("wall_seconds", .number((wallSeconds * 1000).rounded() / 1000)),
+            ("quantiles", .string("Hyndman & Fan (1996) definition 7, as Excel PERCENTILE.INC")),
+            ("files", .array(files.map(JSON.string))),
+        ])
+    }
+}
+
+extension Projection {
+    /// The CSV files of a run, by name, in the order they are written (run.json comes after them).
+    package func csvFiles() -> [(name: String, contents: String)] {
+        [
+            ("bed_need.csv", bedNeedTable().rendered()),
+            ("costs.csv", costsTable().rendered()),
+            ("flows.csv", flowsTable().rendered()),
+            ("sufficiency_gap.csv", gapTable().rendered()),
+            ("bed_need_by_location.csv", locationTable().rendered()),
+        ]
+    }
+}

@@ -1,0 +1,82 @@
+import YAMLReader
+
+/// The resolved scenario as JSON: variants merged, defaults filled, names instead of indices,
+/// units normalised (rates per year, shares as fractions, durations in days, pounds per week).
+extension Scenario {
+    public var json: JSON {
+        let types = placementTypes.map(\.name)
+        let bandNames = ageBands.map(\.name)
+        func mix(_ m: Mix, _ names: [String]) -> JSON {
+            .object(zip(names, m.shares).filter { $0.1 > 0 }.map { ($0.0, .number($0.1)) })
+        }
+        func rate(_ r: Rate) -> JSON {
+            guard let e = r.evidence else { return .number(r.perYear) }
+            return .object([("per_year", .number(r.perYear)), ("events", .number(e.events)), ("years", .number(e.years))])
+        }
+        func distribution(_ d: Distribution) -> JSON {
+            .object([("distribution", .string(d.kind.rawValue)), ("mean_days", .number(d.meanDays)), ("shape", .number(d.shape))])
+        }
+        let providerList = providers
+        var top: [(String, JSON)] = [
+            ("name", .string(name)), ("description", .string(description)),
+            ("start", .string(start.description)), ("end", .string(end.description)), ("months", .int(months)),
+            ("replications", .int(replications)), ("seed", .int(Int(clamping: seed))),
+            ("age_bands", .array(ageBands.map { .object([("name", .string($0.name)), ("from_age", .int($0.fromAge)), ("to_age", .int($0.toAge))]) })),
+        ]
+        top.append(("placements", .array(placementTypes.map { type in
+            .object([
+                ("type", .string(type.name)), ("serves", .string(type.serves.rawValue)),
+                ("providers", .array(type.providers.map { p in
+                    .object([
+                        ("name", .string(p.name)), ("in_house", .bool(p.inHouse)),
+                        ("capacity", p.capacity.map(JSON.int) ?? .string("no limit")),
+                        ("capacity_changes", .array(p.capacityChanges.map { .object([("date", .string($0.date.description)), ("change", .int($0.change))]) })),
+                        ("foster_carers", p.fosterCarers.map { f in .object([
+                            ("households", .int(f.households)), ("recruited_per_year", .number(f.recruitedPerYear)),
+                            ("attrition", .number(f.attritionPerYear)), ("places_per_household", .number(f.placesPerHousehold))]) } ?? .null),
+                        ("weekly_cost", .number(p.weeklyCost)), ("uplift_above_inflation", .number(p.upliftAboveInflation)),
+                        ("local_share", .number(p.localShare)),
+                    ])
+                })),
+                ("move_rate_per_year", rate(type.moveRate)),
+                ("moves_to_by_age_band", .object(zip(bandNames + AgeBand.careLeavers.map(\.name), type.moveTo).map { ($0.0, mix($0.1, types)) })),
+                ("step_down", .bool(type.stepDown)),
+            ])
+        })))
+        top.append(("population", .array(population.map {
+            .object([("provider", .string(providerList[$0.provider].name)),
+                     ("age_band", .string($0.band < bandNames.count ? bandNames[$0.band] : "parent and child")),
+                     ("count", .int($0.count))])
+        })))
+        let childBands = Array(bandNames.prefix(firstLeaverBand))
+        top.append(("entries", .object([
+            ("per_year", .object(zip(childBands, entries.perYear).map { ($0.0, rate($0.1)) })),
+            ("trend", .number(entries.trend)),
+            ("changes", .array(entries.changes.map { c in .object([
+                ("from", .string(c.from.description)), ("factor", .number(c.factor)),
+                ("age_bands", .array((c.bands.isEmpty ? childBands : c.bands.map { childBands[$0] }).map(JSON.string)))]) })),
+            ("first_placement", .object(zip(childBands, entries.firstPlacement).map { ($0.0, mix($0.1, types)) })),
+        ])))
+        top.append(("exits", .object([
+            ("rates_per_year", .object(zip(exits.reasons, exits.rates).map { reason, rates in
+                (reason, .object(zip(childBands, rates).map { ($0.0, rate($0.1)) })) })),
+            ("duration", .object(zip(childBands, exits.duration).map { ($0.0, $0.1.map(distribution) ?? .string("from the rates (exponential)")) })),
+        ])))
+        switch inflation {
+        case .yearly(let r): top.append(("inflation", .number(r)))
+        case .byYear(let table, let otherwise):
+            top.append(("inflation", .object(table.keys.sorted().map { ($0.description, .number(table[$0]!)) } + [("otherwise", .number(otherwise))])))
+        }
+        top.append(("need_trends", .object(needTrends.map { (types[$0.placementType], .number($0.perYear)) })))
+        top.append(("parent_and_child", parentAndChild.map { pc in .object([
+            ("per_year", rate(pc.perYear)), ("trend", .number(pc.trend)), ("duration", distribution(pc.duration)),
+            ("placement", mix(pc.placement, types)), ("baby_enters_care", .number(pc.babyEntersCare))]) } ?? .null))
+        top.append(("care_leavers", careLeavers.map { cl in .object([
+            ("pathway", .object(zip(types, cl.pathwayFrom).filter { !$0.1.shares.isEmpty }.map { ($0.0, mix($0.1, types)) })),
+            ("support_to_25", .number(cl.supportTo25))]) } ?? .null))
+        top.append(("budgets", .array(budgets.map { b in .object([
+            ("financial_year", .string(b.year.description)),
+            ("line", .string(b.provider.map { providerList[$0].name } ?? "total")), ("pounds", .number(b.pounds))]) })))
+        return .object(top)
+    }
+}

@@ -1,0 +1,33 @@
+import ScenarioModel
+import YAMLReader
+
+/// `sufficiency validate FILE...`: check scenarios; `--resolved` prints one as JSON, as it will run.
+enum ValidateCommand {
+    static let command = CLI.Command(spec: ArgumentSpec(
+        command: "validate", summary: "check scenario files and report every problem",
+        positionals: [.init("file", help: "scenario files", isRepeating: true)],
+        options: [.init("set", value: "KEY=VALUE", help: "change one setting before checking", isRepeatable: true)],
+        flags: [.init("resolved", help: "print the scenario as it will be simulated (variants merged, defaults filled) as JSON")])
+    ) { arguments, console in
+        let files = arguments.positionals("file")
+        guard !files.isEmpty else { throw CommandFailure("give at least one scenario file", status: 2) }
+        let overrides = arguments.strings("set")
+        if arguments.flag("resolved") {
+            guard files.count == 1 else { throw CommandFailure("--resolved takes one scenario file", status: 2) }
+            let scenario = try ScenarioLoader().load(files[0], overrides: overrides)
+            console.out(scenario.json.rendered())
+            return 0
+        }
+        var failed = false
+        for file in files {
+            do {
+                let s = try ScenarioLoader().load(file, overrides: overrides)
+                console.out("\(file): ok: '\(s.name)', \(s.start) for \(s.months) months, \(s.placementTypes.count) placement types, \(s.providers.count) providers, \(s.population.reduce(0) { $0 + $1.count }) in care at the start, \(s.replications) replications")
+            } catch let d as Diagnostics {
+                console.err(d.rendered)
+                failed = true
+            }
+        }
+        return failed ? 1 : 0
+    }
+}
