@@ -55,8 +55,8 @@ extension Parser {
     mutating func rejectUnsupportedStart(flow: Bool) throws {
         let c = current
         switch c {
-        case "&": throw fail("anchors ('&\(word())') are not supported; write the value out in full")
-        case "*": throw fail("aliases ('*\(word())') are not supported; write the value out in full")
+        case "&": throw fail("anchors ('\(word())') are not supported; write the value out in full")
+        case "*": throw fail("aliases ('\(word())') are not supported; write the value out in full")
         case "!": throw fail("tags ('\(word())') are not supported; remove the tag, or quote the text")
         case "%": throw fail("directives ('\(word())') are not supported; remove the line")
         case "@", "`": throw fail("'\(Character(c))' cannot start plain text; quote the text")
@@ -81,6 +81,12 @@ extension Parser {
         return Parser.string(s[i..<j])
     }
 
+    /// Stops on an indentation error, adding it unless a tab on this line was reported already
+    /// (the tab is the cause; a second error would be noise).
+    mutating func failIndentation(_ message: String) -> Stop {
+        lastTabLine == line ? Stop() : fail(message)
+    }
+
     /// Ends a value that stopped on its line: only a comment may follow on the line, and the next
     /// line with content must not be indented further than `parentIndent`.
     mutating func finishValue(plain: Bool, parentIndent: Int) throws {
@@ -96,9 +102,9 @@ extension Parser {
         skipBlankLines()
         if !atEnd, !atDocumentMarker, indent > parentIndent {
             if plain && line == valueLine + 1 && !sawComment {
-                throw fail("plain text continues on the next line; quote it, or use '|' for text over several lines")
+                throw failIndentation("plain text continues on the next line; quote it, or use '|' for text over several lines")
             }
-            throw fail("unexpected indentation: this line is indented more than the lines it belongs with")
+            throw failIndentation("unexpected indentation: this line is indented more than the lines it belongs with")
         }
     }
 
@@ -113,16 +119,17 @@ extension Parser {
         while true {
             i += 1  // the ':'
             if !key.quoted { checkPlainKey(key.text, at: key.mark) }
-            let value = try parseMappingValue(keyIndent: mapIndent, depth: depth)
-            if let first = seen[key.text] {
-                report("duplicate key '\(key.text)' (first at line \(first.line))", at: key.mark)
+            let firstMark = seen[key.text]
+            if let firstMark {
+                report("duplicate key '\(key.text)' (first at line \(firstMark.line))", at: key.mark)
             } else {
                 seen[key.text] = key.mark
-                pairs.append(Node.Pair(key: key.text, keyMark: key.mark, value: value))
             }
+            let value = try parseMappingValue(keyIndent: mapIndent, depth: depth)
+            if firstMark == nil { pairs.append(Node.Pair(key: key.text, keyMark: key.mark, value: value)) }
             if atEnd || atDocumentMarker || indent < mapIndent { break }
             if indent > mapIndent {
-                throw fail("unexpected indentation: expected a key at column \(mapIndent + 1), like the key '\(pairs.last?.key ?? key.text)'")
+                throw failIndentation("unexpected indentation: expected a key at column \(mapIndent + 1), like the key '\(pairs.last?.key ?? key.text)'")
             }
             key = try parseKey()
         }
@@ -207,7 +214,7 @@ extension Parser {
             }
             if atEnd || atDocumentMarker || indent < seqIndent { break }
             if indent > seqIndent {
-                throw fail("unexpected indentation: expected '- ' at column \(seqIndent + 1) for the next list item")
+                throw failIndentation("unexpected indentation: expected '- ' at column \(seqIndent + 1) for the next list item")
             }
             guard current == "-" && Parser.isBlank(peek(1)) else { break }
         }

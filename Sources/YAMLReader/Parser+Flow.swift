@@ -58,10 +58,11 @@ extension Parser {
                 continue
             }
             if current == close { break }
-            if wasPlain && first.mark.line < line {
-                throw fail("plain text continues on the next line; quote it, or add a ','")
+            let expected = "expected ',' or '\(Character(close))', found \(currentDescription)"
+            if first.mark.line < line {
+                throw fail("\(expected); close the '\(isMapping ? "{" : "[")' from line \(open.line), or quote text that goes on over lines")
             }
-            throw fail("expected ',' or '\(Character(close))', found \(currentDescription)")
+            throw fail(expected)
         }
         i += 1
         return Node(isMapping ? .mapping(pairs) : .sequence(items), at: open)

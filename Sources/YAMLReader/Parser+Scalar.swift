@@ -18,7 +18,10 @@ extension Parser {
             } else if Parser.isSpace(c) {
                 var j = i
                 while j < s.count, Parser.isSpace(s[j]) { j += 1 }
-                if j < s.count && s[j] == "#" || j >= s.count || Parser.isBreak(s[j]) { break }
+                if j >= s.count || s[j] == "#" || Parser.isBreak(s[j]) { break }
+                // PyYAML ends flow text before ' :' and reads the ':' as a value indicator; YAML 1.2
+                // continues the text. Stop here so that the flow parser rejects it.
+                if flow && s[j] == ":" { break }
                 while i < j {
                     if s[i] == "\t" { reportTab() }
                     i += 1
