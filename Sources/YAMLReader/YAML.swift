@@ -69,8 +69,8 @@ extension Parser {
             if c == "\n" {
                 lineNumber += 1
                 lineBegin = index + 1
-            } else if !(v == 9 || v == 10 || (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v)
-                || (0xE000...0xFFFD).contains(v) || v >= 0x10000)
+            } else if (!(v == 9 || v == 10 || (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v)
+                || (0xE000...0xFFFD).contains(v) || v >= 0x10000) || v == 0x2028 || v == 0x2029)
                 && !(c == "\r" && index + 1 < s.count && s[index + 1] == "\n"), reportedLine != lineNumber
             {
                 reportedLine = lineNumber
