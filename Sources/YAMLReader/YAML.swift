@@ -87,3 +87,38 @@ extension Parser {
         if !diagnostics.isEmpty { throw Stop() }
     }
 }
+
+extension YAML {
+    /// A scenario-like document of about `bytes` UTF-8 bytes (never less), for timing the reader.
+    ///
+    /// Mappings, sequences, flow collections, quoted strings, comments and literal blocks, in the
+    /// proportions of a real scenario; the same text for the same size.
+    package static func benchmarkDocument(bytes: Int) -> String {
+        var text = """
+            # Benchmark scenario: many placements, as a large council might have
+            name: "Benchmark council"
+            start: 2026-04-01
+            replications: 1000
+            placements:
+
+            """
+        var index = 0
+        while text.utf8.count < bytes {
+            text += """
+                  - name: 'provider \(index)'
+                    type: children's home
+                    capacity: \(index % 40 + 1)
+                    weekly_cost: \(Double(index % 900) + 0.25)
+                    ages: [\(index % 10), \(index % 10 + 7)]
+                    open: true # still registered
+                    costs_by_year: {2026: \(index * 3 % 1000), 2027: \(index * 7 % 1000)}
+                    description: |
+                      Provider number \(index), café and naïve text included.
+                      A second line of description.
+
+                """
+            index += 1
+        }
+        return text
+    }
+}
