@@ -5,7 +5,8 @@ extension Parser {
     /// A collection starting here takes the cursor's column as its indentation.
     /// - Parameter parentIndent: the indentation of the enclosing collection (-1 at the top);
     ///   text continued on a line indented further than it is rejected.
-    mutating func parseBlockNode(parentIndent: Int, depth: Int) throws -> Node {
+    /// - Parameter inline: whether the node follows a key on the same line, where no mapping can start.
+    mutating func parseBlockNode(parentIndent: Int, depth: Int, inline: Bool = false) throws -> Node {
         let start = mark
         let c = current
         if c == "-" && Parser.isBlank(peek(1)) {
@@ -14,6 +15,9 @@ extension Parser {
         if c == "\"" || c == "'" {
             let (text, multiline) = try scanQuoted()
             if isKeyIndicatorAhead() {
+                if inline {
+                    throw fail("unexpected ':'; a mapping cannot start on the same line as a key or after text — start it on the next line, or quote the text")
+                }
                 if multiline { throw fail("a key must be on one line", at: start) }
                 return try parseBlockMapping(
                     indent: start.column - 1, firstKey: (text, start, true), depth: depth + 1)
@@ -66,8 +70,11 @@ extension Parser {
             throw fail("missing key before ':'")
         case "-" where flow && Parser.isBlank(peek(1)):
             throw fail("a block list item '- ' cannot be inside '[...]' or '{...}'")
-        case "|" where flow, ">" where flow:
-            throw fail("a block scalar '\(Character(c))' cannot be inside '[...]' or '{...}'; use a quoted string")
+        case "|", ">":
+            throw fail(
+                flow
+                    ? "a block scalar '\(Character(c))' cannot be inside '[...]' or '{...}'; use a quoted string"
+                    : "a key cannot start with '\(Character(c))'; quote the key")
         case ",", "]", "}", "#":
             throw fail("unexpected '\(Character(c))'")
         default: return
@@ -184,7 +191,7 @@ extension Parser {
             throw fail("a list cannot start on the same line as its key; put '- ' on the next line")
         }
         if c == "\"" || c == "'" || c == "|" || c == ">" || c == "[" || c == "{" {
-            return try parseBlockNode(parentIndent: parentIndent, depth: depth)
+            return try parseBlockNode(parentIndent: parentIndent, depth: depth, inline: true)
         }
         let start = mark
         try rejectUnsupportedStart(flow: false)

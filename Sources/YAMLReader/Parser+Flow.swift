@@ -18,6 +18,9 @@ extension Parser {
             try skipFlowBlanks(open: open, bracket: isMapping ? "{" : "[")
             var entry: (key: Node, value: Node?) = (first, nil)
             if current == ":" {
+                if first.mark.line != line {
+                    throw fail("a key and its ':' must be on the same line", at: start)
+                }
                 let adjacentAllowed = !wasPlain && !isCollection(first)
                 guard Parser.isBlank(peek(1)) || Parser.isFlowIndicator(peek(1)) || adjacentAllowed else {
                     throw fail("put a space after ':' (YAML readers disagree about ':' directly before text)")
@@ -27,7 +30,10 @@ extension Parser {
                 if current == "," || current == close {
                     entry.value = Node(.scalar(Node.Scalar(text: "", style: .plain)), at: mark)
                 } else {
-                    entry.value = try parseFlowNode(depth: depth).node
+                    let valueStart = mark
+                    let (value, valueWasPlain) = try parseFlowNode(depth: depth)
+                    if valueWasPlain, case .scalar(let scalar) = value.content { checkPlainValue(scalar.text, at: valueStart) }
+                    entry.value = value
                     try skipFlowBlanks(open: open, bracket: isMapping ? "{" : "[")
                 }
             }

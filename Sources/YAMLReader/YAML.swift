@@ -27,7 +27,8 @@ extension Parser {
         if current == "%" && i == lineStart {
             throw fail("directives ('%…') are not supported; remove the line")
         }
-        if atDocumentMarker && current == "-" {
+        let explicitStart = atDocumentMarker && current == "-"
+        if explicitStart {
             i += 3
             guard skipTrailingComment() else {
                 throw fail("put the document on the line after '---'")
@@ -41,6 +42,9 @@ extension Parser {
             node = try parseBlockNode(parentIndent: -1, depth: 0)
         }
         if atDocumentMarker && current == "." {
+            if !explicitStart, case .scalar(let scalar) = node.content, scalar.text.isEmpty, scalar.style == .plain {
+                throw fail("'...' ends a document, but none has started; remove it")
+            }
             i += 3
             guard skipTrailingComment() else { throw fail("unexpected text after '...'") }
             skipBlankLines()

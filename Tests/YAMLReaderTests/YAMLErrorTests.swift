@@ -166,6 +166,21 @@ import Testing
                 a: [1, 2]x
                          ^
             """),
+        ("a: \"b\": c\n", """
+            s.yaml:1:7: error: unexpected ':'; a mapping cannot start on the same line as a key or after text — start it on the next line, or quote the text
+                a: "b": c
+                      ^
+            """),
+        ("a: [x\n  : 1]\n", """
+            s.yaml:1:5: error: a key and its ':' must be on the same line
+                a: [x
+                    ^
+            """),
+        ("a: 1\n|b: 2\n", """
+            s.yaml:2:1: error: a key cannot start with '|'; quote the key
+                |b: 2
+                ^
+            """),
     ]
 
     @Test(arguments: cases)
