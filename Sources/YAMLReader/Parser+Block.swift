@@ -5,7 +5,8 @@ extension Parser {
     /// A collection starting here takes the cursor's column as its indentation.
     /// - Parameter parentIndent: the indentation of the enclosing collection (-1 at the top);
     ///   text continued on a line indented further than it is rejected.
-    mutating func parseBlockNode(parentIndent: Int, depth: Int) throws -> Node {
+    /// - Parameter inline: whether the node follows a key on the same line, where no mapping can start.
+    mutating func parseBlockNode(parentIndent: Int, depth: Int, inline: Bool = false) throws -> Node {
         let start = mark
         let c = current
         if c == "-" && Parser.isBlank(peek(1)) {
@@ -14,6 +15,9 @@ extension Parser {
         if c == "\"" || c == "'" {
             let (text, multiline) = try scanQuoted()
             if isKeyIndicatorAhead() {
+                if inline {
+                    throw fail("unexpected ':'; a mapping cannot start on the same line as a key or after text — start it on the next line, or quote the text")
+                }
                 if multiline { throw fail("a key must be on one line", at: start) }
                 return try parseBlockMapping(
                     indent: start.column - 1, firstKey: (text, start, true), depth: depth + 1)
@@ -55,8 +59,8 @@ extension Parser {
     mutating func rejectUnsupportedStart(flow: Bool) throws {
         let c = current
         switch c {
-        case "&": throw fail("anchors ('&\(word())') are not supported; write the value out in full")
-        case "*": throw fail("aliases ('*\(word())') are not supported; write the value out in full")
+        case "&": throw fail("anchors ('\(word())') are not supported; write the value out in full")
+        case "*": throw fail("aliases ('\(word())') are not supported; write the value out in full")
         case "!": throw fail("tags ('\(word())') are not supported; remove the tag, or quote the text")
         case "%": throw fail("directives ('\(word())') are not supported; remove the line")
         case "@", "`": throw fail("'\(Character(c))' cannot start plain text; quote the text")
@@ -66,8 +70,11 @@ extension Parser {
             throw fail("missing key before ':'")
         case "-" where flow && Parser.isBlank(peek(1)):
             throw fail("a block list item '- ' cannot be inside '[...]' or '{...}'")
-        case "|" where flow, ">" where flow:
-            throw fail("a block scalar '\(Character(c))' cannot be inside '[...]' or '{...}'; use a quoted string")
+        case "|", ">":
+            throw fail(
+                flow
+                    ? "a block scalar '\(Character(c))' cannot be inside '[...]' or '{...}'; use a quoted string"
+                    : "a key cannot start with '\(Character(c))'; quote the key")
         case ",", "]", "}", "#":
             throw fail("unexpected '\(Character(c))'")
         default: return
@@ -79,6 +86,12 @@ extension Parser {
         var j = i
         while j < s.count, !Parser.isBlank(s[j]), !Parser.isFlowIndicator(s[j]), j - i < 40 { j += 1 }
         return Parser.string(s[i..<j])
+    }
+
+    /// Stops on an indentation error, adding it unless a tab on this line was reported already
+    /// (the tab is the cause; a second error would be noise).
+    mutating func failIndentation(_ message: String) -> Stop {
+        lastTabLine == line ? Stop() : fail(message)
     }
 
     /// Ends a value that stopped on its line: only a comment may follow on the line, and the next
@@ -96,9 +109,9 @@ extension Parser {
         skipBlankLines()
         if !atEnd, !atDocumentMarker, indent > parentIndent {
             if plain && line == valueLine + 1 && !sawComment {
-                throw fail("plain text continues on the next line; quote it, or use '|' for text over several lines")
+                throw failIndentation("plain text continues on the next line; quote it, or use '|' for text over several lines")
             }
-            throw fail("unexpected indentation: this line is indented more than the lines it belongs with")
+            throw failIndentation("unexpected indentation: this line is indented more than the lines it belongs with")
         }
     }
 
@@ -113,16 +126,17 @@ extension Parser {
         while true {
             i += 1  // the ':'
             if !key.quoted { checkPlainKey(key.text, at: key.mark) }
-            let value = try parseMappingValue(keyIndent: mapIndent, depth: depth)
-            if let first = seen[key.text] {
-                report("duplicate key '\(key.text)' (first at line \(first.line))", at: key.mark)
+            let firstMark = seen[key.text]
+            if let firstMark {
+                report("duplicate key '\(key.text)' (first at line \(firstMark.line))", at: key.mark)
             } else {
                 seen[key.text] = key.mark
-                pairs.append(Node.Pair(key: key.text, keyMark: key.mark, value: value))
             }
+            let value = try parseMappingValue(keyIndent: mapIndent, depth: depth)
+            if firstMark == nil { pairs.append(Node.Pair(key: key.text, keyMark: key.mark, value: value)) }
             if atEnd || atDocumentMarker || indent < mapIndent { break }
             if indent > mapIndent {
-                throw fail("unexpected indentation: expected a key at column \(mapIndent + 1), like the key '\(pairs.last?.key ?? key.text)'")
+                throw failIndentation("unexpected indentation: expected a key at column \(mapIndent + 1), like the key '\(pairs.last?.key ?? key.text)'")
             }
             key = try parseKey()
         }
@@ -177,7 +191,7 @@ extension Parser {
             throw fail("a list cannot start on the same line as its key; put '- ' on the next line")
         }
         if c == "\"" || c == "'" || c == "|" || c == ">" || c == "[" || c == "{" {
-            return try parseBlockNode(parentIndent: parentIndent, depth: depth)
+            return try parseBlockNode(parentIndent: parentIndent, depth: depth, inline: true)
         }
         let start = mark
         try rejectUnsupportedStart(flow: false)
@@ -207,7 +221,7 @@ extension Parser {
             }
             if atEnd || atDocumentMarker || indent < seqIndent { break }
             if indent > seqIndent {
-                throw fail("unexpected indentation: expected '- ' at column \(seqIndent + 1) for the next list item")
+                throw failIndentation("unexpected indentation: expected '- ' at column \(seqIndent + 1) for the next list item")
             }
             guard current == "-" && Parser.isBlank(peek(1)) else { break }
         }

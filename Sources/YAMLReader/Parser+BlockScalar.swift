@@ -42,7 +42,7 @@ extension Parser {
                 else if widestBlank > textIndent && textIndent >= minIndent {
                     throw fail("a blank line at the start of a block scalar has more spaces than its first line of text; remove the spaces")
                 } else {
-                    contentIndent = max(minIndent, textIndent)
+                    contentIndent = max(minIndent, textIndent, widestBlank)
                 }
                 break
             }
@@ -63,7 +63,8 @@ extension Parser {
                 i = begin
                 break
             }
-            if atLineEnd && !atEnd {
+            if atLineEnd {
+                if atEnd { break }  // spaces at the very end hold no text
                 consumeBreak()
                 trailingBreaks += 1
                 continue

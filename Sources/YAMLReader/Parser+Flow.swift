@@ -18,6 +18,9 @@ extension Parser {
             try skipFlowBlanks(open: open, bracket: isMapping ? "{" : "[")
             var entry: (key: Node, value: Node?) = (first, nil)
             if current == ":" {
+                if first.mark.line != line {
+                    throw fail("a key and its ':' must be on the same line", at: start)
+                }
                 let adjacentAllowed = !wasPlain && !isCollection(first)
                 guard Parser.isBlank(peek(1)) || Parser.isFlowIndicator(peek(1)) || adjacentAllowed else {
                     throw fail("put a space after ':' (YAML readers disagree about ':' directly before text)")
@@ -27,7 +30,10 @@ extension Parser {
                 if current == "," || current == close {
                     entry.value = Node(.scalar(Node.Scalar(text: "", style: .plain)), at: mark)
                 } else {
-                    entry.value = try parseFlowNode(depth: depth).node
+                    let valueStart = mark
+                    let (value, valueWasPlain) = try parseFlowNode(depth: depth)
+                    if valueWasPlain, case .scalar(let scalar) = value.content { checkPlainValue(scalar.text, at: valueStart) }
+                    entry.value = value
                     try skipFlowBlanks(open: open, bracket: isMapping ? "{" : "[")
                 }
             }
@@ -58,10 +64,11 @@ extension Parser {
                 continue
             }
             if current == close { break }
-            if wasPlain && first.mark.line < line {
-                throw fail("plain text continues on the next line; quote it, or add a ','")
+            let expected = "expected ',' or '\(Character(close))', found \(currentDescription)"
+            if first.mark.line < line {
+                throw fail("\(expected); close the '\(isMapping ? "{" : "[")' from line \(open.line), or quote text that goes on over lines")
             }
-            throw fail("expected ',' or '\(Character(close))', found \(currentDescription)")
+            throw fail(expected)
         }
         i += 1
         return Node(isMapping ? .mapping(pairs) : .sequence(items), at: open)

@@ -18,9 +18,12 @@ struct Pattern {
     }
 
     mutating func literal(_ text: String) -> Bool {
-        let wanted = Array(text)
-        guard at + wanted.count <= chars.count, Array(chars[at..<at + wanted.count]) == wanted else { return false }
-        at += wanted.count
+        var j = at
+        for c in text {
+            guard j < chars.count, chars[j] == c else { return false }
+            j += 1
+        }
+        at = j
         return true
     }
 

@@ -28,7 +28,8 @@ extension Node.Scalar {
 /// Comparing the two finds the plain scalars that standard readers disagree about, so that a file
 /// can be rejected rather than read differently by us and by editors or other tools.
 enum Meaning: Equatable {
-    case null, bool(Bool)
+    case null
+    case bool(Bool)
     /// An integer; `nil` when it does not fit in `Int`.
     case int(Int?)
     case float(Double)
@@ -43,32 +44,40 @@ enum Meaning: Equatable {
     static func == (a: Meaning, b: Meaning) -> Bool {
         switch (a, b) {
         case (.null, .null), (.timestamp, .timestamp), (.text, .text), (.special, .special): true
-        case let (.bool(x), .bool(y)): x == y
-        case let (.int(x), .int(y)): x == y
-        case let (.float(x), .float(y)): x == y || (x.isNaN && y.isNaN)
-        case let (.date(x), .date(y)): x == y
+        case (.bool(let x), .bool(let y)): x == y
+        case (.int(let x), .int(let y)): x == y
+        case (.float(let x), .float(let y)): x == y || (x.isNaN && y.isNaN)
+        case (.date(let x), .date(let y)): x == y
         default: false
         }
     }
 
     /// The YAML 1.2 core schema's reading (YAML 1.2.2 §10.3.2).
     static func core(_ text: String) -> Meaning {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        default: break
+        // Every special word is at most five characters long: compare only short texts.
+        if text.utf8.count <= 5 {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return .null
+            case "true", "True", "TRUE": return .bool(true)
+            case "false", "False", "FALSE": return .bool(false)
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+            case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+            case ".nan", ".NaN", ".NAN": return .float(.nan)
+            default: break
+            }
         }
-        var p = Pattern(text)
+        // Past the words above, only text starting with a digit, sign or dot can be a number or date.
+        guard let first = text.utf8.first, first < 0x3A, first != 0x20 else { return .text }
+        let base = Pattern(text)
+        var p = base
         if p.sign(), p.digits() > 0, p.done { return .int(Int(text)) }
-        p = Pattern(text)
-        if p.literal("0o"), p.digits(octal: true) > 0, p.done { return .int(Int(text.dropFirst(2), radix: 8)) }
-        p = Pattern(text)
+        p = base
+        if p.literal("0o"), p.digits(octal: true) > 0, p.done {
+            return .int(Int(text.dropFirst(2), radix: 8))
+        }
+        p = base
         if p.literal("0x"), p.hexDigits() > 0, p.done { return .int(Int(text.dropFirst(2), radix: 16)) }
-        p = Pattern(text)
+        p = base
         _ = p.sign()
         let mantissa: Bool
         if p.literal(".") {
@@ -80,7 +89,10 @@ enum Meaning: Equatable {
             mantissa = false
         }
         if mantissa {
-            if p.literal("e") || p.literal("E") { _ = p.sign(); if p.digits() == 0 { return .text } }
+            if p.literal("e") || p.literal("E") {
+                _ = p.sign()
+                if p.digits() == 0 { return .text }
+            }
             if p.done { return Double(normalizedFloat(text)).map { .float($0) } ?? .text }
         }
         return .text
@@ -89,61 +101,76 @@ enum Meaning: Equatable {
     /// PyYAML 6's reading (YAML 1.1 implicit resolvers of `resolver.py`), with the YAML 1.1
     /// booleans `y`, `n` that PyYAML leaves out but other 1.1 readers honour.
     static func pyyaml(_ text: String) -> Meaning {
-        switch text {
-        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "y", "Y": return .bool(true)
-        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", "n", "N": return .bool(false)
-        case "", "~", "null", "Null", "NULL": return .null
-        case "<<", "=": return .special
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        default: break
+        if text.utf8.count <= 5 {
+            switch text {
+            case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "y", "Y":
+                return .bool(true)
+            case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", "n", "N":
+                return .bool(false)
+            case "", "~", "null", "Null", "NULL": return .null
+            case "<<", "=": return .special
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+            case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+            case ".nan", ".NaN", ".NAN": return .float(.nan)
+            default: break
+            }
         }
         let plain = text.filter { $0 != "_" }
         // Floats: [-+]?[0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)? | \.[0-9][0-9_]*([eE][-+][0-9]+)?
         //       | [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*
-        var p = Pattern(text)
-        if p.sign(), p.digits(underscores: true, first: true) > 0, p.literal("."), p.digitsOrNone(underscores: true),
+        // Past the words above, only text starting with a digit, sign or dot can be a number or date.
+        guard let first = text.utf8.first, first < 0x3A, first != 0x20 else { return .text }
+        let base = Pattern(text)
+        var p = base
+        if p.sign(), p.digits(underscores: true, first: true) > 0, p.literal("."),
+            p.digitsOrNone(underscores: true),
             p.exponent11(), p.done
         {
             return Double(normalizedFloat(plain)).map { .float($0) } ?? .special
         }
-        p = Pattern(text)
+        p = base
         if p.literal("."), p.digits(underscores: true, first: true) > 0, p.exponent11(), p.done {
             return Double(normalizedFloat(plain)).map { .float($0) } ?? .special
         }
-        p = Pattern(text)
-        if p.sign(), p.digits(underscores: true, first: true) > 0, p.sexagesimalParts() > 0, p.literal("."),
+        p = base
+        if p.sign(), p.digits(underscores: true, first: true) > 0, p.sexagesimalParts() > 0,
+            p.literal("."),
             p.digitsOrNone(underscores: true), p.done
         {
             return sexagesimal(plain).map { .float($0) } ?? .special
         }
         // Integers.
-        p = Pattern(text)
+        p = base
         let signed = p.sign()
         if signed, p.literal("0b"), p.count(where: { $0 == "0" || $0 == "1" || $0 == "_" }) > 0, p.done {
             return integer(plain, prefix: "0b", radix: 2)
         }
-        p = Pattern(text)
+        p = base
         if p.sign(), p.literal("0x"), p.count(where: { $0.isHexDigit || $0 == "_" }) > 0, p.done {
             return integer(plain, prefix: "0x", radix: 16)
         }
-        p = Pattern(text)
-        if p.sign(), p.literal("0"), p.count(where: { ("0"..."7").contains($0) || $0 == "_" }) > 0, p.done {
+        p = base
+        if p.sign(), p.literal("0"), p.count(where: { ("0"..."7").contains($0) || $0 == "_" }) > 0,
+            p.done
+        {
             return integer(plain, prefix: "0", radix: 8)
         }
-        p = Pattern(text)
+        p = base
         if p.sign(), p.literal("0"), p.done { return .int(0) }
-        p = Pattern(text)
+        p = base
         if p.sign(), p.nonZeroDigit(), p.count(where: { $0.isASCIIDigit || $0 == "_" }) >= 0 {
             if p.done { return integer(plain, prefix: "", radix: 10) }
-            if p.sexagesimalParts() > 0, p.done { return sexagesimal(plain).map { .int(Int(exactly: $0)) } ?? .special }
+            if p.sexagesimalParts() > 0, p.done {
+                return sexagesimal(plain).map { .int(Int(exactly: $0)) } ?? .special
+            }
         }
         // Timestamps.
-        p = Pattern(text)
+        p = base
         if p.fixedDigits(4), p.literal("-") {
             let afterYear = p
-            if p.fixedDigits(2), p.literal("-"), p.fixedDigits(2), p.done { return .date(valid: isRealDate(text)) }
+            if p.fixedDigits(2), p.literal("-"), p.fixedDigits(2), p.done {
+                return .date(valid: isRealDate(text))
+            }
             p = afterYear
             if p.digitsBetween(1, 2), p.literal("-"), p.digitsBetween(1, 2),
                 p.literal("T") || p.literal("t") || p.count(where: { $0 == " " || $0 == "\t" }) > 0,
@@ -170,7 +197,10 @@ enum Meaning: Equatable {
         var out = ""
         var previous: Character = " "
         for c in text {
-            if c == "+" && (previous == " " || previous == "e" || previous == "E") { previous = c; continue }
+            if c == "+" && (previous == " " || previous == "e" || previous == "E") {
+                previous = c
+                continue
+            }
             if c == "." && !previous.isASCIIDigit { out.append("0") }
             if (c == "e" || c == "E") && previous == "." { out.append("0") }
             out.append(c)
@@ -183,7 +213,10 @@ enum Meaning: Equatable {
     private static func integer(_ plain: String, prefix: String, radix: Int) -> Meaning {
         var body = Substring(plain)
         var negative = false
-        if body.first == "-" || body.first == "+" { negative = body.first == "-"; body = body.dropFirst() }
+        if body.first == "-" || body.first == "+" {
+            negative = body.first == "-"
+            body = body.dropFirst()
+        }
         body = body.dropFirst(prefix.count)
         if body.isEmpty { return prefix == "0" ? .int(0) : .special }
         guard let magnitude = Int(body, radix: radix) else { return .int(nil) }
@@ -194,7 +227,10 @@ enum Meaning: Equatable {
     private static func sexagesimal(_ plain: String) -> Double? {
         var body = Substring(plain)
         var sign = 1.0
-        if body.first == "-" || body.first == "+" { sign = body.first == "-" ? -1 : 1; body = body.dropFirst() }
+        if body.first == "-" || body.first == "+" {
+            sign = body.first == "-" ? -1 : 1
+            body = body.dropFirst()
+        }
         var value = 0.0
         for part in body.split(separator: ":", omittingEmptySubsequences: false) {
             guard let digit = Double(normalizedFloat(String(part))) else { return nil }

@@ -27,7 +27,8 @@ extension Parser {
         if current == "%" && i == lineStart {
             throw fail("directives ('%…') are not supported; remove the line")
         }
-        if atDocumentMarker && current == "-" {
+        let explicitStart = atDocumentMarker && current == "-"
+        if explicitStart {
             i += 3
             guard skipTrailingComment() else {
                 throw fail("put the document on the line after '---'")
@@ -41,6 +42,9 @@ extension Parser {
             node = try parseBlockNode(parentIndent: -1, depth: 0)
         }
         if atDocumentMarker && current == "." {
+            if !explicitStart, case .scalar(let scalar) = node.content, scalar.text.isEmpty, scalar.style == .plain {
+                throw fail("'...' ends a document, but none has started; remove it")
+            }
             i += 3
             guard skipTrailingComment() else { throw fail("unexpected text after '...'") }
             skipBlankLines()
@@ -69,8 +73,8 @@ extension Parser {
             if c == "\n" {
                 lineNumber += 1
                 lineBegin = index + 1
-            } else if !(v == 9 || v == 10 || (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v)
-                || (0xE000...0xFFFD).contains(v) || v >= 0x10000)
+            } else if (!(v == 9 || v == 10 || (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v)
+                || (0xE000...0xFFFD).contains(v) || v >= 0x10000) || v == 0x2028 || v == 0x2029)
                 && !(c == "\r" && index + 1 < s.count && s[index + 1] == "\n"), reportedLine != lineNumber
             {
                 reportedLine = lineNumber
@@ -85,5 +89,40 @@ extension Parser {
             index += 1
         }
         if !diagnostics.isEmpty { throw Stop() }
+    }
+}
+
+extension YAML {
+    /// A scenario-like document of about `bytes` UTF-8 bytes (never less), for timing the reader.
+    ///
+    /// Mappings, sequences, flow collections, quoted strings, comments and literal blocks, in the
+    /// proportions of a real scenario; the same text for the same size.
+    package static func benchmarkDocument(bytes: Int) -> String {
+        var text = """
+            # Benchmark scenario: many placements, as a large council might have
+            name: "Benchmark council"
+            start: 2026-04-01
+            replications: 1000
+            placements:
+
+            """
+        var index = 0
+        while text.utf8.count < bytes {
+            text += """
+                  - name: 'provider \(index)'
+                    type: children's home
+                    capacity: \(index % 40 + 1)
+                    weekly_cost: \(Double(index % 900) + 0.25)
+                    ages: [\(index % 10), \(index % 10 + 7)]
+                    open: true # still registered
+                    costs_by_year: {2026: \(index * 3 % 1000), 2027: \(index * 7 % 1000)}
+                    description: |
+                      Provider number \(index), café and naïve text included.
+                      A second line of description.
+
+                """
+            index += 1
+        }
+        return text
     }
 }
