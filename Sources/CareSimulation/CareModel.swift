@@ -22,6 +22,8 @@ public struct CareModel: Sendable {
     package let familyBand: Int
     /// The age each band starts at, and one past the last child band (18); care leavers' bands follow.
     package let bandFromAge: [Int]
+    /// The band of each whole age from 0 (children's bands, then care leavers' when modelled).
+    package let bandOfAge: [Int]
 
     public let providerNames: [String]
     package let providerType: [Int]
@@ -57,6 +59,9 @@ public struct CareModel: Sendable {
         childBands = scenario.firstLeaverBand
         familyBand = scenario.ageBands.count
         bandFromAge = scenario.ageBands.map(\.fromAge)
+        var ages: [Int] = []
+        for (b, band) in scenario.ageBands.enumerated() { for _ in band.fromAge...band.toAge { ages.append(b) } }
+        bandOfAge = ages
 
         var names: [String] = [], types: [Int] = [], last: [Bool] = [], byType: [[Int]] = []
         for (t, type) in scenario.placementTypes.enumerated() {

@@ -7,10 +7,10 @@ extension Engine {
 
     /// The entry rate per day in `band` at time `t`: base × trend × the step changes in force.
     func entryRate(band: Int, at t: Double) -> Double {
-        let entries = model.scenario.entries
-        var rate = params.entryRate[band] * exp(log1p(entries.trend) * t / 365.2425)
-        for change in entries.changes where Double(change.from.number - start) <= t {
-            if change.bands.isEmpty || change.bands.contains(band) { rate *= change.factor }
+        var rate = params.entryRate[band]
+        if entryTrendLog != 0 { rate *= exp(entryTrendLog * t / 365.2425) }
+        for k in changeTime.indices where changeTime[k] <= t && changeBands[k] & (1 << UInt64(band)) != 0 {
+            rate *= changeFactor[k]
         }
         return rate
     }
@@ -18,11 +18,8 @@ extension Engine {
     /// An upper bound of the entry rate over the horizon, for thinning. It ignores reductions, so a
     /// variant that only cuts entries sees the same candidates as its base (common random numbers).
     func ceilingRate(band: Int) -> Double {
-        let entries = model.scenario.entries
-        var rate = params.entryRate[band] * exp(max(0, log1p(entries.trend)) * model.horizon / 365.2425)
-        for change in entries.changes where change.bands.isEmpty || change.bands.contains(band) {
-            rate *= max(1, change.factor)
-        }
+        var rate = params.entryRate[band] * exp(max(0, entryTrendLog) * model.horizon / 365.2425)
+        for k in changeTime.indices where changeBands[k] & (1 << UInt64(band)) != 0 { rate *= max(1, changeFactor[k]) }
         return rate
     }
 
@@ -47,9 +44,9 @@ extension Engine {
     /// A child entering care at `t`, aged uniformly within `band` (or born that day).
     mutating func admitChild(seed: UInt64, band: Int, at t: Double, newborn: Bool) {
         let i = newPerson(seed: seed, kind: .child)
-        let bands = model.scenario.ageBands
+        let bands = ageBands
         let today = start + Int(t.rounded(.down))
-        people[i].birth = Int32(newborn ? today : today - ageInDays(bands[band], for: i))
+        setBirth(i, day: newborn ? today : today - ageInDays(bands[band], for: i))
         setBand(i, at: t)
         let b = Int(people[i].band)
         tally.count(flow: model.flow.entries, year: model.yearIndex(t), band: b)
@@ -77,7 +74,7 @@ extension Engine {
                 case .children, .careLeavers:
                     let isLeaver = model.typeServes[type] == .careLeavers
                     let i = newPerson(seed: seed, kind: isLeaver ? .leaver : .child)
-                    people[i].birth = Int32(start - ageInDays(bands[cell.band], for: i))
+                    setBirth(i, day: start - ageInDays(bands[cell.band], for: i))
                     setBand(i, at: 0)
                     occupy(i, provider: cell.provider, at: 0)
                     people[i].yearIndex = 0
@@ -131,24 +128,36 @@ extension Engine {
     /// Places a person who has no placement yet.
     mutating func placeNew(_ i: Int, type: Int, at t: Double) {
         let (p, overflowed) = resolve(type: type, band: Int(people[i].band), at: t)
-        occupy(i, provider: p, at: t)
-        people[i].overflowed = overflowed
+        occupy(i, provider: p, overflowed: overflowed, at: t)
         people[i].yearIndex = Int16(model.yearIndex(t))
         people[i].yearPlacements = 1
         drawNextMove(i, at: t)
     }
 
-    mutating func occupy(_ i: Int, provider p: Int, at t: Double) {
+    /// Places person `i` with provider `p` (its band must be set) and counts it there.
+    mutating func occupy(_ i: Int, provider p: Int, overflowed: Bool = false, at t: Double) {
         people[i].provider = Int32(p)
         people[i].placedAt = t
+        people[i].overflowed = overflowed
         people[i].slot = Int32(occupants[p].count)
         occupants[p].append(Int32(i))
         people[i].local = localShare[p] >= 1 || people[i].rng.uniform() < localShare[p]
+        count(i, by: 1)
+    }
+
+    /// Adds person `i` to (or, with −1, removes it from) the live counts of its placement.
+    @inline(__always)
+    mutating func count(_ i: Int, by n: Int32) {
+        let p = Int(people[i].provider)
+        live[p * tally.bands + Int(people[i].band)] &+= n
+        if people[i].local { liveLocal[p] &+= n }
+        if people[i].overflowed { liveGap[model.providerType[p]] &+= n }
     }
 
     /// Ends person `i`'s current placement at `t`: costs accrue and the place is freed.
     mutating func vacate(_ i: Int, at t: Double) {
         accrue(i, until: t)
+        count(i, by: -1)
         let p = Int(people[i].provider)
         let slot = Int(people[i].slot)
         let moved = occupants[p].removeLast()
@@ -171,8 +180,7 @@ extension Engine {
         let type = drawType(moveMix[model.providerType[from]][band], at: t, for: i)
         vacate(i, at: t)
         let (p, overflowed) = resolve(type: type, band: band, at: t)
-        occupy(i, provider: p, at: t)
-        people[i].overflowed = overflowed
+        occupy(i, provider: p, overflowed: overflowed, at: t)
         tally.count(flow: model.flow.moves, year: model.yearIndex(t), band: band)
         countPlacement(i, at: t)
         drawNextMove(i, at: t)
@@ -201,12 +209,12 @@ extension Engine {
     /// at the 18th birthday at the latest.
     mutating func decideEnd(_ i: Int, at t: Double) {
         let eighteen = birthdayTime(i, age: 18)
-        let reasons = model.scenario.exits.reasons.count
+        let reasons = reasonCount
         people[i].endReason = -1
         people[i].endTime = eighteen
         guard reasons > 0 else { return }
         let entryBand = Int(people[i].band)
-        if let duration = model.scenario.exits.duration[entryBand] {
+        if let duration = exitDuration[entryBand] {
             let leave = t + duration.sample(&people[i].rng)
             if leave < eighteen {
                 people[i].endTime = leave
@@ -235,7 +243,7 @@ extension Engine {
     mutating func drawReason(band: Int, for i: Int) -> Int {
         var rng = people[i].rng
         defer { people[i].rng = rng }
-        let reasons = model.scenario.exits.reasons.count
+        let reasons = reasonCount
         return params.exitCumulative.withUnsafeBufferPointer { all in
             rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(band * reasons)..<(band * reasons + reasons)]))
         }
@@ -253,13 +261,12 @@ extension Engine {
                 remove(i, at: t)
             } else {
                 tally.count(flow: model.flow.turned18, year: year, band: band)
-                if model.scenario.careLeavers != nil { becomeCareLeaver(i, at: t) } else { remove(i, at: t) }
+                if hasCareLeavers { becomeCareLeaver(i, at: t) } else { remove(i, at: t) }
             }
         case .leaver:
             tally.count(flow: model.flow.leaversSupportEnded, year: year, band: band)
             remove(i, at: t)
         case .family:
-            let babyShare = model.scenario.parentAndChild?.babyEntersCare ?? 0
             let babyEnters = people[i].rng.uniform() < babyShare
             let seed = SplitMix64.derive(replicationSeed, Stream.baby, people[i].rng.next())
             remove(i, at: t)
@@ -289,8 +296,7 @@ extension Engine {
         people[i].kind = .leaver
         setBand(i, at: t)
         let (p, overflowed) = resolve(type: type, band: Int(people[i].band), at: t)
-        occupy(i, provider: p, at: t)
-        people[i].overflowed = overflowed
+        occupy(i, provider: p, overflowed: overflowed, at: t)
         decideSupportEnd(i)
         drawNextMove(i, at: t)
         scheduleNext(i)
@@ -299,8 +305,7 @@ extension Engine {
 
     /// Support ends at 21, or at 25 for the share who keep it.
     mutating func decideSupportEnd(_ i: Int) {
-        let share = model.scenario.careLeavers?.supportTo25 ?? 0
-        let age = people[i].rng.uniform() < share ? 25 : 21
+        let age = people[i].rng.uniform() < supportTo25 ? 25 : 21
         people[i].endReason = -1
         people[i].endTime = birthdayTime(i, age: age)
     }
@@ -314,10 +319,9 @@ extension Engine {
     }
 
     mutating func familyCandidate(at t: Double) {
-        let pc = model.scenario.parentAndChild!
         let candidate = familyCandidates
         familyCandidates += 1
-        let rate = params.familyRate * exp(log1p(pc.trend) * t / 365.2425)
+        let rate = params.familyRate * exp(familyTrendLog * t / 365.2425)
         if familyRNG.uniform() * familyCeiling < rate {
             let i = newPerson(seed: SplitMix64.derive(replicationSeed, Stream.family, candidate), kind: .family)
             people[i].band = Int16(model.familyBand)
@@ -325,9 +329,8 @@ extension Engine {
             tally.count(flow: model.flow.familyArrivals, year: year, band: model.familyBand)
             let type = drawType(familyMix, at: t, for: i)
             let (p, overflowed) = resolve(type: type, band: model.familyBand, at: t)
-            occupy(i, provider: p, at: t)
-            people[i].overflowed = overflowed
-            people[i].endTime = t + pc.duration.sample(&people[i].rng)
+            occupy(i, provider: p, overflowed: overflowed, at: t)
+            people[i].endTime = t + familyDuration.sample(&people[i].rng)
             scheduleNext(i)
         }
         scheduleFamilyCandidate(after: t)
@@ -354,25 +357,46 @@ extension Engine {
         return people.count - 1
     }
 
-    /// Schedules person `i`'s next own event (a move or the end of its stage) if it falls in the horizon.
+    /// Schedules person `i`'s next own event — a move, a birthday that changes its band, or the end
+    /// of its stage — if it falls in the horizon; any earlier pending event becomes stale.
     mutating func scheduleNext(_ i: Int) {
         people[i].version &+= 1
-        let t = min(people[i].nextMove, people[i].endTime)
-        if t < model.horizon { queue.schedule(at: t, .person, subject: Int32(i), stamp: people[i].version) }
+        let t = min(people[i].nextMove, people[i].endTime, people[i].nextBandTime)
+        queue.schedule(at: t, .person, subject: Int32(i), stamp: people[i].version)
     }
 
-    /// Simulation time of person `i`'s birthday at `age` (exact calendar birthdays).
+    mutating func setBirth(_ i: Int, day: Int) {
+        let (y, m, d) = Day(number: day).civil
+        people[i].birthYear = Int16(y)
+        people[i].birthMonth = UInt8(m)
+        people[i].birthDay = UInt8(d)
+    }
+
+    /// Simulation time of person `i`'s birthday at `age`: exact calendar birthdays, and 1 March
+    /// in common years for those born on 29 February (as in English law).
+    @inline(__always)
     func birthdayTime(_ i: Int, age: Int) -> Double {
-        Double(Day(number: Int(people[i].birth)).birthday(age: age).number - start)
+        let year = Int(people[i].birthYear) + age
+        var month = Int(people[i].birthMonth), day = Int(people[i].birthDay)
+        if month == 2 && day == 29 && !Day.isLeap(year) { (month, day) = (3, 1) }
+        return Double(Day.daysFromCivil(year, month, day) - start)
     }
 
-    /// The age band of person `i` at time `t`, from the exact birthdays.
+    /// Person `i`'s age in whole years on the day containing time `t` (exact calendar birthdays).
+    func age(_ i: Int, at t: Double) -> Int {
+        let (y, m, d) = Day(number: start + Int(t.rounded(.down))).civil
+        var bm = Int(people[i].birthMonth), bd = Int(people[i].birthDay)
+        if bm == 2 && bd == 29 && !Day.isLeap(y) { (bm, bd) = (3, 1) }
+        return y - Int(people[i].birthYear) - ((m, d) < (bm, bd) ? 1 : 0)
+    }
+
+    /// The age band of person `i` at time `t`.
     func bandIndex(_ i: Int, at t: Double) -> Int {
         if people[i].kind == .family { return model.familyBand }
-        var band = people[i].kind == .leaver ? model.childBands : 0
-        let last = people[i].kind == .leaver ? model.bandFromAge.count - 1 : model.childBands - 1
-        while band < last && birthdayTime(i, age: model.bandFromAge[band + 1]) <= t { band += 1 }
-        return band
+        let years = max(0, age(i, at: t))
+        let band = model.bandOfAge[min(years, model.bandOfAge.count - 1)]
+        // A care leaver is in a leaver band even on the day care ends; a child never is.
+        return people[i].kind == .leaver ? max(band, model.childBands) : min(band, model.childBands - 1)
     }
 
     /// Sets person `i`'s band for time `t` and when it next changes.
@@ -380,12 +404,16 @@ extension Engine {
         let band = bandIndex(i, at: t)
         people[i].band = Int16(band)
         let last = people[i].kind == .leaver ? model.bandFromAge.count - 1 : model.childBands - 1
-        people[i].nextBandTime = band < last ? birthdayTime(i, age: model.bandFromAge[band + 1]) : .infinity
+        people[i].nextBandTime = band < last && people[i].kind != .family
+            ? birthdayTime(i, age: model.bandFromAge[band + 1]) : .infinity
     }
 
-    /// Moves person `i`'s band on if a birthday has passed; cheap when nothing has changed.
+    /// Moves a placed person's band on if a birthday has passed, keeping the live counts right.
     @inline(__always)
     mutating func updateBand(_ i: Int, at t: Double) {
-        if people[i].nextBandTime <= t { setBand(i, at: t) }
+        guard people[i].nextBandTime <= t else { return }
+        count(i, by: -1)
+        setBand(i, at: t)
+        count(i, by: 1)
     }
 }

@@ -10,8 +10,7 @@ extension Engine {
             capacityNow[p] = Int.max
             return
         }
-        let places = placesPerHousehold[p] > 0
-            ? Int(Double(households[p]) * placesPerHousehold[p]) : model.scenario.providers[p].capacity ?? 0
+        let places = placesPerHousehold[p] > 0 ? Int(Double(households[p]) * placesPerHousehold[p]) : fixedCapacity[p]
         capacityNow[p] = max(0, places + capacityAdded[p])
     }
 
@@ -59,8 +58,7 @@ extension Engine {
             guard people[i].kind == .child || people[i].kind == .leaver else { return }
             updateBand(i, at: t)
             vacate(i, at: t)
-            occupy(i, provider: p, at: t)
-            people[i].overflowed = rank > 0
+            occupy(i, provider: p, overflowed: rank > 0, at: t)
             tally.count(flow: model.flow.stepDowns, year: model.yearIndex(t), band: Int(people[i].band))
             countPlacement(i, at: t)
         }

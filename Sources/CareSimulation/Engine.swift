@@ -9,11 +9,19 @@ import ScenarioModel
 struct Engine {
     let model: CareModel
     var params: Parameters
-    var queue = EventQueue(capacity: 4096)
+    var queue: EventQueue
     var people: ContiguousArray<Person> = []
     var free: [Int32] = []
     /// Occupants of each provider, so that a freed place can be offered to a child placed further down.
     var occupants: [[Int32]]
+    /// People placed now, by provider and band (`live[provider * bands + band]`), placed locally by
+    /// provider, and placed beyond a full preferred provider by type: kept up to date on every
+    /// placement and birthday, and copied into the tally at each month end.
+    var live: [Int32]
+    var liveLocal: [Int32]
+    var liveGap: [Int32]
+    /// Places of each provider without foster carers (0 for the last, unlimited one).
+    let fixedCapacity: [Int]
     var capacityNow: [Int]
     /// Places added (or removed) by dated capacity changes so far.
     var capacityAdded: [Int]
@@ -42,6 +50,21 @@ struct Engine {
     let placesPerHousehold: [Double]
     let recruitPerDay: [Double]
     let attritionHazard: [Double]
+    // What the hot paths need from the scenario, unpacked once (reading `model.scenario.…` in an
+    // event would copy parts of a large struct every time).
+    let ageBands: [AgeBand]
+    let entryTrendLog: Double
+    let changeTime: [Double]
+    let changeFactor: [Double]
+    /// Bit *b* set when a change applies to band *b*.
+    let changeBands: [UInt64]
+    let reasonCount: Int
+    let exitDuration: [Distribution?]
+    let hasCareLeavers: Bool
+    let supportTo25: Double
+    let babyShare: Double
+    let familyTrendLog: Double
+    let familyDuration: Distribution
 
     init(model: CareModel) {
         self.model = model
@@ -51,6 +74,11 @@ struct Engine {
         let providers = s.providers
         let p = providers.count
         occupants = Array(repeating: [], count: p)
+        queue = EventQueue(horizon: model.horizon)
+        live = Array(repeating: 0, count: p * model.bandNames.count)
+        liveLocal = Array(repeating: 0, count: p)
+        liveGap = Array(repeating: 0, count: s.placementTypes.count)
+        fixedCapacity = providers.map { $0.capacity ?? 0 }
         capacityNow = Array(repeating: 0, count: p)
         capacityAdded = Array(repeating: 0, count: p)
         households = Array(repeating: 0, count: p)
@@ -78,6 +106,20 @@ struct Engine {
         placesPerHousehold = providers.map { $0.fosterCarers?.placesPerHousehold ?? 0 }
         recruitPerDay = providers.map { ($0.fosterCarers?.recruitedPerYear ?? 0) / 365.2425 }
         attritionHazard = providers.map { -log1p(-min($0.fosterCarers?.attritionPerYear ?? 0, 0.999_999)) / 365.2425 }
+        ageBands = s.ageBands
+        entryTrendLog = log1p(s.entries.trend)
+        changeTime = s.entries.changes.map { Double($0.from.number - s.start.number) }
+        changeFactor = s.entries.changes.map(\.factor)
+        changeBands = s.entries.changes.map { change in
+            change.bands.isEmpty ? UInt64.max : change.bands.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
+        }
+        reasonCount = s.exits.reasons.count
+        exitDuration = s.exits.duration
+        hasCareLeavers = s.careLeavers != nil
+        supportTo25 = s.careLeavers?.supportTo25 ?? 0
+        babyShare = s.parentAndChild?.babyEntersCare ?? 0
+        familyTrendLog = log1p(s.parentAndChild?.trend ?? 0)
+        familyDuration = s.parentAndChild?.duration ?? Distribution(kind: .exponential, meanDays: 1, shape: 1)
     }
 
     /// Runs replication `index` of the scenario and returns its tally.
@@ -86,19 +128,26 @@ struct Engine {
         let horizon = model.horizon
         var month = 0
         let snapshots = model.snapshotTimes
-        while let event = queue.first, event.time < horizon {
+        while let event = queue.popFirst() {
             while month < snapshots.count && snapshots[month] <= event.time {
                 snapshot(month)
                 month += 1
             }
-            _ = queue.removeFirst()
             tally.events += 1
             let t = event.time
             switch event.kind {
             case .person:
                 let i = Int(event.subject)
                 guard people[i].version == event.stamp else { continue }
-                if people[i].nextMove < people[i].endTime { move(i, at: t) } else { end(i, at: t) }
+                let person = people[i]
+                if person.nextMove < person.endTime && person.nextMove < person.nextBandTime {
+                    move(i, at: t)
+                } else if person.nextBandTime < person.endTime {
+                    updateBand(i, at: t)
+                    scheduleNext(i)
+                } else {
+                    end(i, at: t)
+                }
             case .entryCandidate: entryCandidate(band: Int(event.subject), at: t)
             case .familyCandidate: familyCandidate(at: t)
             case .capacityChange: capacityChange(Int(event.subject), at: t)
@@ -125,6 +174,9 @@ struct Engine {
         people.removeAll(keepingCapacity: true)
         free.removeAll(keepingCapacity: true)
         for p in occupants.indices { occupants[p].removeAll(keepingCapacity: true) }
+        for k in live.indices { live[k] = 0 }
+        for k in liveLocal.indices { liveLocal[k] = 0 }
+        for k in liveGap.indices { liveGap[k] = 0 }
         tally = Tally(months: tally.months, providers: tally.providers, bands: tally.bands,
                       years: tally.years, flows: tally.flows, types: tally.types)
         stepRNG = SplitMix64(seed: SplitMix64.derive(seed, Stream.stepDown))
@@ -157,20 +209,16 @@ struct Engine {
         }
     }
 
-    /// Counts everyone in a placement at a month end, by provider and age band on that day.
+    /// Records everyone in a placement at a month end, by provider and age band on that day,
+    /// from the live counts (so a month end costs O(providers × bands), not a pass over everyone).
     private mutating func snapshot(_ month: Int) {
-        let t = model.snapshotTimes[month]
         let providers = tally.providers, bands = tally.bands, types = tally.types
-        for i in people.indices where people[i].kind != .none {
-            updateBand(i, at: t)
-            let p = Int(people[i].provider)
-            tally.stock[(month * providers + p) * bands + Int(people[i].band)] += 1
-            if people[i].local { tally.local[month * providers + p] += 1 }
-            if people[i].overflowed { tally.gap[month * types + model.providerType[p]] += 1 }
-        }
+        for k in 0..<(providers * bands) { tally.stock[month * providers * bands + k] = live[k] }
         for p in 0..<providers {
+            tally.local[month * providers + p] = liveLocal[p]
             tally.capacity[month * providers + p] = capacityNow[p] == Int.max ? -1 : Int32(clamping: capacityNow[p])
         }
+        for k in 0..<types { tally.gap[month * types + k] = liveGap[k] }
     }
 
     /// Adds the days of person `i`'s current placement up to `t`, split at financial-year boundaries.

@@ -13,8 +13,10 @@ struct Person {
     var provider: Int32 = 0
     /// Position in its provider's occupant list.
     var slot: Int32 = 0
-    /// Date of birth as a day number.
-    var birth: Int32 = 0
+    /// Date of birth: year, month and day, so that a birthday costs one `daysFromCivil`.
+    var birthYear: Int16 = 0
+    var birthMonth: UInt8 = 1
+    var birthDay: UInt8 = 1
     var version: UInt32 = 0
     /// When the current band ends (the next band's birthday), in simulation time.
     var nextBandTime: Double = .infinity

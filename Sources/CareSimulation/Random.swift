@@ -26,12 +26,15 @@ public struct SplitMix64: Sendable {
         return z ^ (z >> 31)
     }
 
-    /// A seed derived from a parent seed and a path of indices (replication, stream, child, …),
-    /// independent of the order in which streams are created or threads run.
-    public static func derive(_ seed: UInt64, _ path: UInt64...) -> UInt64 {
+    /// A seed derived from a parent seed and a path of up to three indices (replication, stream,
+    /// child, …), independent of the order in which streams are created or threads run.
+    /// (Fixed arity, not variadic: a variadic call would allocate an array on every entry into care.)
+    @inline(__always)
+    public static func derive(_ seed: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
         var h = mix(seed ^ 0x5851_F42D_4C95_7F2D)
-        for part in path { h = mix(h &+ 0x9E37_79B9_7F4A_7C15 &+ mix(part)) }
-        return h
+        h = mix(h &+ 0x9E37_79B9_7F4A_7C15 &+ mix(a))
+        h = mix(h &+ 0x9E37_79B9_7F4A_7C15 &+ mix(b))
+        return mix(h &+ 0x9E37_79B9_7F4A_7C15 &+ mix(c))
     }
 
     /// Uniform on [0, 1) with 53 random bits.

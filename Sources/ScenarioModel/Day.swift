@@ -75,7 +75,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Howard Hinnant's `days_from_civil` (http://howardhinnant.github.io/date_algorithms.html).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    @inline(__always)
+    public static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -193,6 +193,12 @@ public struct Distribution: Sendable, Equatable {
     public var meanDays: Double
     /// Gamma and Weibull shape k; lognormal σ. Ignored for exponential.
     public var shape: Double
+
+    public init(kind: Kind, meanDays: Double, shape: Double) {
+        self.kind = kind
+        self.meanDays = meanDays
+        self.shape = shape
+    }
 }
 
 public enum Inflation: Sendable, Equatable {

@@ -101,7 +101,7 @@ package struct ArgumentSpec: Sendable {
 
     /// The usage line: `usage: sufficiency run [options] <scenario> [<more>...]`.
     package var usage: String {
-        var parts = ["usage:", command, "[options]"]
+        var parts = ["usage: sufficiency", command, "[options]"]
         for positional in positionals {
             let name = "<\(positional.name)>" + (positional.isRepeating ? "..." : "")
             parts.append(positional.isOptional ? "[\(name)]" : name)

@@ -49,7 +49,7 @@ public enum CLI {
             }
         } catch let error as ArgumentError {
             console.err("error: \(error.message)")
-            console.err("usage: \(command.spec.usage)")
+            console.err(command.spec.usage)
             return 2
         } catch let error as Diagnostics {
             console.err(error.rendered)
