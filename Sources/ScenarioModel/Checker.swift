@@ -104,7 +104,7 @@ final class Checker {
             error("'\(key)' must be more than -100%, found \(node.shortText)", at: node.mark)
             return nil
         }
-        if value > 1, !isPercentText(node) {
+        if value >= 1, !isPercentText(node) {
             error("'\(key)' of \(node.shortText) means \(Int(value * 100))%; write a percentage such as '\(node.shortText.trimmingQuotes)%'",
                   at: node.mark)
             return nil
@@ -119,7 +119,13 @@ final class Checker {
                let value = Double(s.text.dropLast().trimmingCharacters(in: " ")), value.isFinite {
                 return value / 100
             }
-            if s.style == .plain, !s.text.hasSuffix("%") { return number(node, key) }
+            if s.style == .plain, !s.text.hasSuffix("%") {
+                switch s.resolved {
+                case .int(let value): return Double(value)
+                case .float(let value) where value.isFinite: return value
+                default: break
+                }
+            }
         }
         let hint = quotedHint(node) { Checker.isNumber($0) || Checker.isPercentage($0) }
         error("expected a percentage such as '30%' for '\(key)', found \(node.shortText)\(hint)", at: node.mark)
@@ -198,7 +204,7 @@ final class Checker {
         return "from \(range.lowerBound) to \(range.upperBound)"
     }
 
-    /// "' in quotes; remove the quotes'" when a quoted scalar would be accepted if written plainly.
+    /// " in quotes; remove the quotes" when a quoted scalar would be accepted if written plainly.
     private func quotedHint(_ node: Node, _ acceptsPlain: (Resolved) -> Bool) -> String {
         guard case .scalar(let s) = node.content, s.style == .singleQuoted || s.style == .doubleQuoted,
               acceptsPlain(Node.Scalar(text: s.text, style: .plain).resolved)
