@@ -4,14 +4,14 @@ import YAMLReader
 /// `--set "placements.foster care.providers.in-house fostering.capacity=150"`.
 ///
 /// The path's parts are mapping keys, or the `name` of an item in a list of named items.
-/// The value is read as YAML (so `[a, b]` and `{a: 1}` work), then merged like a variant.
+/// The value is read as YAML (so `[a, b]` and `{a: 1}` work) and replaces the value at that path.
 public enum Override {
     public static func apply(_ setting: String, to tree: Node) throws -> Node {
         let source = SourceText(path: "--set", text: setting)
         guard let equals = setting.firstIndex(of: "=") else {
             throw Diagnostics([Diagnostic("expected 'key.path=value' for --set, found '\(setting)'", path: "--set")])
         }
-        let path = setting[..<equals].split(separator: ".").map(String.init)
+        let path = setting[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.isEmpty, !path.contains(where: \.isEmpty) else {
             throw Diagnostics([Diagnostic("expected 'key.path=value' for --set, found '\(setting)'", path: "--set")])
         }
