@@ -48,7 +48,7 @@ final class Checker {
 
     func bool(_ node: Node, _ key: String) -> Bool? {
         if case .scalar(let s) = node.content, s.style == .plain, case .bool(let value) = s.resolved { return value }
-        error("expected true or false for '\(key)', found \(node.shortText)", at: node.mark)
+        error("expected true or false for '\(key)', found \(node.shortText)\(quotedHint(node) { if case .bool = $0 { true } else { false } })", at: node.mark)
         return nil
     }
 
@@ -61,7 +61,7 @@ final class Checker {
             default: break
             }
         }
-        error("expected a number for '\(key)', found \(node.shortText)", at: node.mark)
+        error("expected a number for '\(key)', found \(node.shortText)\(quotedHint(node, Checker.isNumber))", at: node.mark)
         return nil
     }
 
@@ -72,7 +72,8 @@ final class Checker {
             error("'\(key)' must be \(describe(range)), found \(value)", at: node.mark)
             return nil
         }
-        error("expected a whole number for '\(key)', found \(node.shortText)", at: node.mark)
+        error("expected a whole number for '\(key)', found \(node.shortText)\(quotedHint(node) { if case .int = $0 { true } else { false } })",
+              at: node.mark)
         return nil
     }
 
@@ -103,7 +104,7 @@ final class Checker {
             error("'\(key)' must be more than -100%, found \(node.shortText)", at: node.mark)
             return nil
         }
-        if value > 1, !isPercentText(node) {
+        if value >= 1, !isPercentText(node) {
             error("'\(key)' of \(node.shortText) means \(Int(value * 100))%; write a percentage such as '\(node.shortText.trimmingQuotes)%'",
                   at: node.mark)
             return nil
@@ -118,9 +119,16 @@ final class Checker {
                let value = Double(s.text.dropLast().trimmingCharacters(in: " ")), value.isFinite {
                 return value / 100
             }
-            if s.style == .plain, !s.text.hasSuffix("%") { return number(node, key) }
+            if s.style == .plain, !s.text.hasSuffix("%") {
+                switch s.resolved {
+                case .int(let value): return Double(value)
+                case .float(let value) where value.isFinite: return value
+                default: break
+                }
+            }
         }
-        error("expected a percentage such as '30%' for '\(key)', found \(node.shortText)", at: node.mark)
+        let hint = quotedHint(node) { Checker.isNumber($0) || Checker.isPercentage($0) }
+        error("expected a percentage such as '30%' for '\(key)', found \(node.shortText)\(hint)", at: node.mark)
         return nil
     }
 
@@ -194,6 +202,27 @@ final class Checker {
     private func describe(_ range: ClosedRange<Int>) -> String {
         if range.upperBound == Int.max { return "at least \(range.lowerBound)" }
         return "from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// " in quotes; remove the quotes" when a quoted scalar would be accepted if written plainly.
+    private func quotedHint(_ node: Node, _ acceptsPlain: (Resolved) -> Bool) -> String {
+        guard case .scalar(let s) = node.content, s.style == .singleQuoted || s.style == .doubleQuoted,
+              acceptsPlain(Node.Scalar(text: s.text, style: .plain).resolved)
+        else { return "" }
+        return " in quotes; remove the quotes"
+    }
+
+    private static func isNumber(_ value: Resolved) -> Bool {
+        switch value {
+        case .int: return true
+        case .float(let v): return v.isFinite
+        default: return false
+        }
+    }
+
+    private static func isPercentage(_ value: Resolved) -> Bool {
+        guard case .string(let text) = value, text.hasSuffix("%") else { return false }
+        return Double(text.dropLast().trimmingCharacters(in: " ")).map(\.isFinite) ?? false
     }
 
     private func isPercentText(_ node: Node) -> Bool {

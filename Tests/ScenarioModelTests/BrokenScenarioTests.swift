@@ -1,0 +1,247 @@
+import Testing
+@testable import ScenarioModel
+
+/// A corpus of broken scenarios, each asserting every diagnostic whole: position, message,
+/// the source line and the caret.
+@Suite struct BrokenScenarioTests {
+    /// A valid scenario with two placement types, moves and a population; the cases break one line.
+    static let base = """
+        start: 2025-04-01
+        placements:
+          foster care:
+            providers:
+              - name: in-house fostering
+                capacity: 10
+                weekly_cost: £500
+              - name: agency fostering
+                weekly_cost: £900
+            moves:
+              rate: 0.3
+              to: {foster care: 80%, children's home: 20%}
+          children's home:
+            providers:
+              - name: external children's home
+                weekly_cost: £6,000
+        population:
+          in-house fostering: {5 to 9: 4}
+        entries:
+          per_year: {all: 10}
+          first_placement:
+            all: {foster care: 90%, children's home: 10%}
+
+        """
+
+    /// `base` with `old` (which must occur once) replaced by `new`, rendered diagnostics.
+    static func errors(replacing old: String, with new: String) -> String {
+        precondition(base.components(separatedBy: old).count == 2, "'\(old)' must occur once")
+        return Fixture.errors(base.replacingOccurrences(of: old, with: new))
+    }
+
+    @Test func baseIsValid() throws {
+        let s = try #require(Fixture.scenario(Self.base))
+        #expect(s.placementTypes.map(\.name) == ["foster care", "children's home"])
+        #expect(s.population == [PopulationCell(provider: 0, band: 2, count: 4)])
+    }
+
+    @Test func misspeltKeySuggestsTheNearest() {
+        #expect(Self.errors(replacing: "capacity: 10", with: "capacty: 10") == """
+            s.yaml:6:9: error: unknown key 'capacty' in a provider of 'foster care'; did you mean 'capacity'?
+                        capacty: 10
+                        ^
+            s.yaml:5:9: error: provider 'in-house fostering' has no 'capacity', so no child would ever reach the providers after it
+                      - name: in-house fostering
+                        ^
+            """)
+    }
+
+    @Test func misspeltTopLevelKey() {
+        #expect(Self.errors(replacing: "population:", with: "populaton:") == """
+            s.yaml:17:1: error: unknown key 'populaton' in the scenario; did you mean 'population'?
+                populaton:
+                ^
+            """)
+    }
+
+    @Test func missingColon() {
+        #expect(Self.errors(replacing: "capacity: 10", with: "capacity 10") == """
+            s.yaml:6:9: error: expected ':' after key 'capacity 10'
+                        capacity 10
+                        ^
+            """)
+    }
+
+    @Test func tabInIndentation() {
+        #expect(Self.errors(replacing: "        capacity: 10", with: "\tcapacity: 10") == """
+            s.yaml:6:1: error: tab character in indentation; indent with spaces only
+                \tcapacity: 10
+                ^
+            """)
+    }
+
+    @Test func sharesAddingUpTo110Percent() {
+        #expect(Self.errors(replacing: "children's home: 10%}", with: "children's home: 20%}") == """
+            s.yaml:22:10: error: the shares in 'all' add up to 110%, not 100%
+                    all: {foster care: 90%, children's home: 20%}
+                         ^
+            """)
+    }
+
+    @Test func sharesAddingUpTo99Point5Percent() {
+        #expect(Self.errors(replacing: "to: {foster care: 80%,", with: "to: {foster care: 79.5%,") == """
+            s.yaml:12:11: error: the shares in 'to' add up to 99.5%, not 100%
+                      to: {foster care: 79.5%, children's home: 20%}
+                          ^
+            """)
+    }
+
+    @Test func shareAbove100Percent() {
+        #expect(Self.errors(replacing: "all: {foster care: 90%, children's home: 10%}", with: "all: {foster care: 110%}") == """
+            s.yaml:22:24: error: 'foster care' must be a share between 0% and 100%, found '110%'
+                    all: {foster care: 110%}
+                                       ^
+            """)
+    }
+
+    @Test func unknownPlacementTypeInAMix() {
+        #expect(Self.errors(replacing: "children's home: 20%}", with: "childrens home: 20%}") == """
+            s.yaml:12:30: error: unknown placement type 'childrens home'; did you mean 'children's home'?
+                      to: {foster care: 80%, childrens home: 20%}
+                                             ^
+            """)
+    }
+
+    @Test func unknownAgeBand() {
+        #expect(Self.errors(replacing: "{5 to 9: 4}", with: "{5 to 10: 4}") == """
+            s.yaml:18:24: error: unknown age band '5 to 10'; did you mean '5 to 9'?
+                  in-house fostering: {5 to 10: 4}
+                                       ^
+            """)
+    }
+
+    @Test func unknownProviderInThePopulation() {
+        #expect(Self.errors(replacing: "  in-house fostering: {5 to 9: 4}", with: "  inhouse fostering: {5 to 9: 4}") == """
+            s.yaml:18:3: error: unknown provider 'inhouse fostering'; did you mean 'in-house fostering'?
+                  inhouse fostering: {5 to 9: 4}
+                  ^
+            """)
+    }
+
+    @Test func negativeCapacity() {
+        #expect(Self.errors(replacing: "capacity: 10", with: "capacity: -2") == """
+            s.yaml:6:19: error: 'capacity' must be from 0 to 10000000, found -2
+                        capacity: -2
+                                  ^
+            """)
+    }
+
+    @Test func providerWithoutCapacityBeforeTheLast() {
+        #expect(Self.errors(replacing: "        capacity: 10\n", with: "") == """
+            s.yaml:5:9: error: provider 'in-house fostering' has no 'capacity', so no child would ever reach the providers after it
+                      - name: in-house fostering
+                        ^
+            """)
+    }
+
+    @Test func lastProviderWithACapacity() {
+        #expect(Self.errors(replacing: "weekly_cost: £6,000", with: "weekly_cost: £6,000\n        capacity: 3") == """
+            s.yaml:17:19: error: the last provider of 'children's home' ('external children's home') is where children go when the others are full, so it cannot have a capacity; add an external provider after it
+                        capacity: 3
+                                  ^
+            """)
+    }
+
+    @Test func quotedNumber() {
+        #expect(Self.errors(replacing: "capacity: 10", with: "capacity: '10'") == """
+            s.yaml:6:19: error: expected a whole number for 'capacity', found '10' in quotes; remove the quotes
+                        capacity: '10'
+                                  ^
+            """)
+    }
+
+    @Test func trendWithoutPercentSign() {
+        #expect(Self.errors(replacing: "  per_year: {all: 10}", with: "  per_year: {all: 10}\n  trend: 3") == """
+            s.yaml:21:10: error: 'trend' of '3' means 300%; write a percentage such as '3%'
+                  trend: 3
+                         ^
+            """)
+    }
+
+    @Test func missingStart() {
+        #expect(Self.errors(replacing: "start: 2025-04-01\n", with: "") == """
+            s.yaml:1:1: error: the scenario needs a 'start' date, such as 'start: 2025-04-01'
+                placements:
+                ^
+            """)
+    }
+
+    @Test func providerDefinedTwice() {
+        #expect(Self.errors(replacing: "name: external children's home", with: "name: agency fostering") == """
+            s.yaml:15:15: error: provider 'agency fostering' is defined twice (first at line 8)
+                      - name: agency fostering
+                              ^
+            """)
+    }
+
+    @Test func placementTypeThatServesNobodyKnown() {
+        #expect(Self.errors(replacing: "  children's home:\n", with: "  children's home:\n    serves: teenagers\n") == """
+            s.yaml:14:13: error: unknown value 'teenagers' for 'serves'; use one of children, parent and child, care leavers
+                    serves: teenagers
+                            ^
+            """)
+    }
+
+    @Test func severalErrorsReportedTogetherInOrder() {
+        let text = Self.base
+            .replacingOccurrences(of: "rate: 0.3", with: "rate: -0.3")
+            .replacingOccurrences(of: "children's home: 20%}", with: "childrens home: 20%}")
+            .replacingOccurrences(of: "{5 to 9: 4}", with: "{5 to 10: 4}")
+            .replacingOccurrences(of: "  per_year: {all: 10}", with: "  per_year: {all: 10}\n  trend: 3")
+        #expect(Fixture.errors(text) == """
+            s.yaml:11:13: error: 'rate' cannot be negative, found '-0.3'
+                      rate: -0.3
+                            ^
+            s.yaml:12:30: error: unknown placement type 'childrens home'; did you mean 'children's home'?
+                      to: {foster care: 80%, childrens home: 20%}
+                                             ^
+            s.yaml:18:24: error: unknown age band '5 to 10'; did you mean '5 to 9'?
+                  in-house fostering: {5 to 10: 4}
+                                       ^
+            s.yaml:21:10: error: 'trend' of '3' means 300%; write a percentage such as '3%'
+                  trend: 3
+                         ^
+            """)
+    }
+
+    @Test func extendsAMissingFile() {
+        let files = ["scenarios/variant.yaml": "name: variant\nextends: baseline.yaml\n"]
+        #expect(Fixture.load("scenarios/variant.yaml", files).errors == """
+            scenarios/variant.yaml:2:10: error: cannot extend 'baseline.yaml': no such file ('scenarios/baseline.yaml')
+                extends: baseline.yaml
+                         ^
+            """)
+    }
+
+    @Test func extendsCycleNamesTheFiles() {
+        let files = [
+            "/sufficiency-tests/a.yaml": "extends: b.yaml\nname: a\n",
+            "/sufficiency-tests/b.yaml": "name: b\nextends: a.yaml\n",
+        ]
+        #expect(Fixture.load("/sufficiency-tests/a.yaml", files).errors == """
+            /sufficiency-tests/b.yaml:2:10: error: cannot extend 'a.yaml': 'extends' goes round in a circle: /sufficiency-tests/a.yaml → /sufficiency-tests/b.yaml → /sufficiency-tests/a.yaml ('/sufficiency-tests/a.yaml')
+                extends: a.yaml
+                         ^
+            """)
+    }
+
+    @Test func extendsWithoutAFileName() {
+        #expect(Fixture.errors("extends: [a.yaml]\n") == """
+            s.yaml:1:10: error: expected a file name for 'extends', such as 'medway-baseline.yaml'
+                extends: [a.yaml]
+                         ^
+            """)
+    }
+
+    @Test func missingFile() {
+        #expect(Fixture.load("nowhere.yaml", [:]).errors == "nowhere.yaml: error: no such file")
+    }
+}
