@@ -73,8 +73,7 @@ for path in sys.argv[1:]:
         bad += 1
 sys.exit(1 if bad else 0)
 PYTHON
-then failed=1; fi
-echo "charts: ${#charts[@]} SVG files, each well-formed XML"
+then failed=1; else echo "charts: ${#charts[@]} SVG files, each well-formed XML"; fi
 
 # 2. The browser renders the page (a screenshot and a PDF), retrying once: a cold start can
 #    leave the first screenshot unwritten.
