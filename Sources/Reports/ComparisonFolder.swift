@@ -21,6 +21,16 @@ package struct ComparisonFolder: Sendable {
     package var base: RunFolder
     package var variants: [Variant]
 
+    /// What the report calls each run, base first: the scenario's name, with its `--set`
+    /// changes when it has any; the folder names instead when that leaves two alike.
+    package var labels: [String] {
+        let runs = [base] + variants.map(\.run)
+        let named = runs.map { run in
+            run.record.scenarioName + (run.record.overrides.isEmpty ? "" : " (\(run.record.overrides.joined(separator: ", ")))")
+        }
+        return Set(named).count == named.count ? named : [baseName] + variants.map(\.name)
+    }
+
     /// Whether `path` holds a `compare.json`, so is a comparison folder rather than a run folder.
     package static func isComparison(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: RunFolder.join(path, "compare.json"))

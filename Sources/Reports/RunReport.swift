@@ -39,26 +39,27 @@ package struct RunReport: Sendable {
 
     /// The report of a comparison: base against each variant, then each run's own key charts.
     package init(comparison: ComparisonFolder) {
-        let base = RunSections(run: comparison.base, chartPrefix: comparison.baseName + "-", headingPrefix: comparison.base.record.scenarioName + ": ")
+        let labels = comparison.labels
+        let base = RunSections(run: comparison.base, label: labels[0], chartPrefix: comparison.baseName + "-")
         var sections: [HTMLReport.Section] = []
         var charts: [Chart] = []
-        for variant in comparison.variants {
-            let pair = ComparisonSections(base: comparison.base, baseName: comparison.baseName, variant: variant)
+        for (variant, label) in zip(comparison.variants, labels.dropFirst()) {
+            let pair = ComparisonSections(base: comparison.base, baseName: comparison.baseName, baseLabel: labels[0],
+                                          variant: variant, variantLabel: label)
             sections += pair.sections
             charts += pair.charts
         }
         sections += base.keySections()
         charts += base.charts
-        for variant in comparison.variants {
-            let own = RunSections(run: variant.run, chartPrefix: variant.name + "-", headingPrefix: variant.run.record.scenarioName + ": ")
+        for (variant, label) in zip(comparison.variants, labels.dropFirst()) {
+            let own = RunSections(run: variant.run, label: label, chartPrefix: variant.name + "-")
             sections += own.keySections()
             charts += own.charts
         }
         sections.append(base.method(heading: "How this was made", others: comparison.variants.map(\.run)))
         self.charts = charts
-        let names = ([comparison.base] + comparison.variants.map(\.run)).map { "'\($0.record.scenarioName)'" }
         page = HTMLReport(
-            title: "Placements for children in care: \(names.joined(separator: " against "))",
+            title: "Placements for children in care: \(labels.map { "'\($0)'" }.joined(separator: " against "))",
             subtitle: "A comparison of scenarios, each from \(ReportText.count(Double(comparison.base.record.replications))) simulated futures with the same chance events · run \(ReportText.date(comparison.base.runDate)) · seed \(comparison.base.record.seed)",
             sections: sections,
             footer: Self.pageFooter(comparison.base.record.toolVersion, folder: comparison.path))

@@ -20,11 +20,13 @@ struct RunSections: Sendable {
     private(set) var charts: [RunReport.Chart] = []
     private var sections: [HTMLReport.Section] = []
 
-    init(run: RunFolder, chartPrefix: String = "", headingPrefix: String = "") {
+    /// The sections of `run`; in a comparison, `label` names the run in headings and chart
+    /// footers and `chartPrefix` keeps its chart files apart from the other runs'.
+    init(run: RunFolder, label: String? = nil, chartPrefix: String = "") {
         self.run = run
         self.chartPrefix = chartPrefix
-        self.headingPrefix = headingPrefix
-        footer = ReportText.chartFooter(run)
+        headingPrefix = label.map { $0 + ": " } ?? ""
+        footer = ReportText.chartFooter(run, label: label ?? run.record.scenarioName)
         (childrenInCare, childrenOnly) = Self.childrenInCare(run.bedNeed)
         add(fanSection())
         add(stackedSection())

@@ -46,9 +46,9 @@ struct ComparisonReportTests {
         let table = try #require(report.page.sections.first?.table)
         let differences = comparison.variants[0].costDifference.rows
         #expect(table.rows.map(\.[0]) == ["2025/26", "2026/27"])
-        #expect(table.rows.map(\.[3]) == differences.map { Money.short($0.p50, negative: .minus) })
+        #expect(table.rows.map(\.[3]) == differences.map { ReportText.change($0.p50) })
         #expect(table.rows.map(\.[3]) == ["-£1.0m", "-£1.1m"])
-        #expect(table.rows[1][4] == "-£1.7m to £250k")
+        #expect(table.rows[1][4] == "-£1.7m to +£250k")
         // Children in care at 31 March 2026 in each run, from its own folder.
         let baseMarch = try #require(comparison.base.bedNeed.rows.first { $0.period == "2026-03-31" && $0.detail == "all under 18" })
         let variantMarch = try #require(comparison.variants[0].run.bedNeed.rows.first { $0.period == "2026-03-31" && $0.detail == "all under 18" })
@@ -74,5 +74,24 @@ struct ComparisonReportTests {
         let differences = folder.appendingPathComponent("two-homes-vs-base")
         try FileManager.default.removeItem(at: differences)
         #expect(throws: FileError(path: differences.path, "no such folder")) { try ComparisonFolder.read(folder.path) }
+    }
+}
+
+@Suite("Report text")
+struct ReportTextTests {
+    @Test func changesAreSigned() {
+        #expect(ReportText.change(86_000) == "+£86k")
+        #expect(ReportText.change(-1_400_000) == "-£1.4m")
+        #expect(ReportText.change(0.2) == "£0")
+        #expect(ReportText.change(-0.2) == "£0")
+        #expect(ReportText.changeInterval(-1_400_000, 1_600_000) == "-£1.4m to +£1.6m")
+    }
+
+    @Test func datesAndYears() {
+        #expect(ReportText.date("2025-06-01") == "1 June 2025")
+        #expect(ReportText.date("not a date") == "not a date")
+        #expect(ReportText.yearEnd("2025/26") == "2026-03-31")
+        #expect(CalendarDate("2026-03-31")?.financialYear == "2025/26")
+        #expect(CalendarDate("2026-04-01")?.financialYear == "2026/27")
     }
 }
