@@ -22,6 +22,9 @@ extension Projection {
                         + Self.fields(s, decimals: 2))
                 }
             }
+            // Children in care: everyone under 18 (care leavers and parent-and-child families excluded).
+            let children = summary { childrenInCare($0, month: month) }
+            table.rows.append([.text(date.description), .text("all"), .text("all under 18")] + Self.fields(children, decimals: 2))
         }
         return table
     }
@@ -100,4 +103,45 @@ extension Projection {
         }
         return table
     }
+}
+
+/// The medium-term financial strategy tables: spend per financial year and cost line against budget.
+extension Projection {
+    /// `mtfs.csv`: one row per financial year and cost line, with stable column names.
+    package func mtfsTable() -> CSVTable {
+        var table = CSVTable(header: ["financial_year", "cost_line", "projected_spend", "p05", "p50", "p95", "budget", "variance"])
+        for (year, fy) in model.years.enumerated() {
+            for (line, provider) in costLines {
+                let s = summary { cost($0, year: year, provider: provider) }
+                let budget = self.budget(year: year, provider: provider)
+                table.rows.append([.text(fy.description), .text(line)]
+                    + [s.mean, s.p05, s.p50, s.p95].map { .number($0, decimals: 0) }
+                    + [budget.map { .number($0, decimals: 0) } ?? .text(""), budget.map { .number(s.mean - $0, decimals: 0) } ?? .text("")])
+            }
+        }
+        return table
+    }
+
+    /// `mtfs_wide.csv`: one column per financial year, to paste straight into a spreadsheet.
+    package func mtfsWideTable() -> CSVTable {
+        var table = CSVTable(header: ["cost_line", "measure"] + model.years.map(\.description))
+        for (line, provider) in costLines {
+            let summaries = model.years.indices.map { year in summary { cost($0, year: year, provider: provider) } }
+            let budgets = model.years.indices.map { budget(year: $0, provider: provider) }
+            func row(_ measure: String, _ values: [Double?]) {
+                table.rows.append([.text(line), .text(measure)] + values.map { $0.map { .number($0, decimals: 0) } ?? .text("") })
+            }
+            row("projected spend (mean)", summaries.map(\.mean))
+            row("low (5th percentile)", summaries.map(\.p05))
+            row("high (95th percentile)", summaries.map(\.p95))
+            if budgets.contains(where: { $0 != nil }) {
+                row("budget", budgets)
+                row("variance (spend - budget)", zip(summaries, budgets).map { s, b in b.map { s.mean - $0 } })
+            }
+        }
+        return table
+    }
+
+    /// Cost lines: each provider, then the total.
+    var costLines: [(String, Int?)] { model.providerNames.enumerated().map { ($1, $0) } + [("total", nil)] }
 }

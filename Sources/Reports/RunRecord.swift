@@ -61,6 +61,8 @@ extension Projection {
             ("flows.csv", flowsTable().rendered()),
             ("sufficiency_gap.csv", gapTable().rendered()),
             ("bed_need_by_location.csv", locationTable().rendered()),
+            ("mtfs.csv", mtfsTable().rendered()),
+            ("mtfs_wide.csv", mtfsWideTable().rendered()),
         ]
     }
 }
