@@ -40,7 +40,11 @@ package struct RunFolder: Sendable {
         package var financialYear: String
         /// A provider, or `total`.
         package var costLine: String
+        /// The mean spend over the simulated futures.
         package var projectedSpend: Double
+        /// The 5th and 95th percentiles of spend, when the file gives them.
+        package var p05: Double?
+        package var p95: Double?
         package var budget: Double?
         package var variance: Double?
     }
@@ -72,7 +76,8 @@ package struct RunFolder: Sendable {
         let (year, line, spend) = (try file.requiredColumn("financial_year"), try file.requiredColumn("cost_line"),
                                    try file.requiredColumn("projected_spend"))
         let (budget, variance) = (file.column("budget"), file.column("variance"))
-        let needed = [year, line, spend, budget ?? 0, variance ?? 0].max()! + 1
+        let (p05, p95) = (file.column("p05"), file.column("p95"))
+        let needed = [year, line, spend, budget ?? 0, variance ?? 0, p05 ?? 0, p95 ?? 0].max()! + 1
         var result: [MTFSLine] = []
         for (fields, number) in zip(file.rows, file.lines) {
             guard fields.count >= needed else {
@@ -89,6 +94,7 @@ package struct RunFolder: Sendable {
             }
             result.append(MTFSLine(
                 financialYear: fields[year], costLine: fields[line], projectedSpend: try figure(spend, blankAllowed: false)!,
+                p05: try figure(p05, blankAllowed: true), p95: try figure(p95, blankAllowed: true),
                 budget: try figure(budget, blankAllowed: true), variance: try figure(variance, blankAllowed: true)))
         }
         return result

@@ -49,13 +49,17 @@ extension RunSections {
         var rows = costLines.map { name in
             [name == "total" ? "Total projected spend" : ReportText.label(name)] + years.map { cell(name, $0) { $0.projectedSpend } }
         }
+        if lines.contains(where: { $0.costLine == "total" && $0.p05 != nil && $0.p95 != nil }) {
+            rows.append(["Total: low (5th percentile)"] + years.map { cell("total", $0) { $0.p05 } })
+            rows.append(["Total: high (95th percentile)"] + years.map { cell("total", $0) { $0.p95 } })
+        }
         if lines.contains(where: { $0.costLine == "total" && $0.budget != nil }) {
             rows.append(["Budget"] + years.map { cell("total", $0) { $0.budget } })
             rows.append(["Variance"] + years.map { cell("total", $0) { $0.variance } })
         }
         return .init(
             heading: "Medium-term financial strategy",
-            paragraphs: ["Projected spend on placements by cost line and financial year, in whole pounds, for the medium-term financial strategy. Brackets show a negative figure (an underspend in the variance row)."],
+            paragraphs: ["Projected spend on placements by cost line and financial year, in whole pounds, for the medium-term financial strategy. Projected spend is the average over the simulated futures; the low and high rows give the range within which 90 in every 100 futures fell. Variance is projected spend minus budget: brackets show an underspend."],
             table: .init(header: ["Cost line"] + years, rows: rows))
     }
 

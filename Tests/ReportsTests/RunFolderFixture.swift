@@ -45,12 +45,12 @@ struct RunFolderFixture {
         for (y, year) in years.enumerated() {
             for (i, provider) in providers.enumerated() {
                 costs += "\(year),\(provider),\(Self.figures(Self.cost(i + 1, y), spread: 50_000)),,\n"
-                mtfsText += "\(year),\(provider),\(Self.cost(i + 1, y)),0,0,0,,\n"
+                mtfsText += "\(year),\(provider),\(Self.cost(i + 1, y)),\(Self.cost(i + 1, y) - 1_000),0,\(Self.cost(i + 1, y) + 1_000),,\n"
             }
             let total = providers.indices.reduce(0.0) { $0 + Self.cost($1 + 1, y) }
             let budgetCells = budget.map { "\($0),\(total + 5_000 - $0)" } ?? ","
             costs += "\(year),all,\(Self.figures(total, spread: 400_000)),\(budgetCells)\n"
-            mtfsText += "\(year),total,\(total),0,0,0,\(budgetCells)\n"
+            mtfsText += "\(year),total,\(total),\(total - 9_000),0,\(total + 9_000),\(budgetCells)\n"
         }
         var gap = "date,placement,measure,mean,p05,p25,p50,p75,p95\n"
         for (m, date) in dates.enumerated() {

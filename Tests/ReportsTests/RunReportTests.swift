@@ -105,10 +105,12 @@ struct RunReportTests {
         let table = try #require(report.page.sections.first { $0.heading == "Medium-term financial strategy" }?.table)
         let lines = try #require(run.mtfs)
         #expect(table.header == ["Cost line", "2025/26", "2026/27"])
-        #expect(table.rows.map(\.[0]).suffix(3) == ["Total projected spend", "Budget", "Variance"])
+        #expect(table.rows.map(\.[0]).suffix(5) == ["Total projected spend", "Total: low (5th percentile)", "Total: high (95th percentile)", "Budget", "Variance"])
         let total = try #require(lines.first { $0.costLine == "total" && $0.financialYear == "2026/27" })
-        #expect(table.rows.suffix(3).map(\.[2]) == [Money.full(total.projectedSpend), Money.full(try #require(total.budget)),
-                                                   Money.full(try #require(total.variance))])
+        let figures = [total.projectedSpend, try #require(total.p05), try #require(total.p95), try #require(total.budget),
+                       try #require(total.variance)]
+        #expect(table.rows.suffix(5).map(\.[2]) == figures.map { Money.full($0) })
+        #expect(figures[1] < figures[0] && figures[0] < figures[2])
     }
 
     @Test func writeLeavesReportAndChartsAndNothingElse() throws {
