@@ -1,3 +1,5 @@
+import Reports
+
 /// A 903 collection year: 1 April to 31 March, named by the year in which it ends.
 public struct CollectionYear: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The calendar year of the 31 March that ends this collection year (2018 for 2017/18).
@@ -26,19 +28,5 @@ public struct CollectionYear: Hashable, Comparable, Sendable, CustomStringConver
 }
 
 /// A problem that stops an import: a missing file or column, a malformed CSV, an ambiguous LA.
-public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    /// 1-based line, when the problem has one.
-    public var line: Int?
-    /// Lower-case message; the user's text quoted in '…'.
-    public var message: String
-
-    public init(path: String, line: Int? = nil, _ message: String) {
-        self.path = path
-        self.line = line
-        self.message = message
-    }
-
-    /// `path:line: error: message`.
-    public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): error: \(message)" }
-}
+/// The same type as the shared CSV reader's errors, so a CSV problem passes through unchanged.
+public typealias ImportError = FileError

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import YAMLReader
 
 /// Reads 903 returns in the two forms councils and regions hold them.
@@ -124,7 +125,7 @@ public enum ReturnReader {
         }
         var result = Return903()
         result.yearNotes.append("LA '\(chosen)': YEAR \(offset == 1 ? "is the year the collection starts" : "is the year the collection ends")\(naming == .inferred ? " (inferred from episode start dates)" : "")")
-        let select: (CSVTable, [String]) -> CollectionYear? = { table, row in
+        let select: (CSVFile, [String]) -> CollectionYear? = { table, row in
             guard let l = table.column("LA"), let y = table.column("YEAR"), row.count > max(l, y), row[l] == chosen,
                   let value = Int(row[y]) else { return nil }
             return CollectionYear(endingYear: value + offset)
@@ -150,7 +151,7 @@ public enum ReturnReader {
     }
 
     /// Rows are kept when `year` gives a collection year (the LA filter), else skipped as another LA's.
-    private static func readEpisodes(_ table: CSVTable, into result: inout Return903,
+    private static func readEpisodes(_ table: CSVFile, into result: inout Return903,
                                      year: ([String]) -> CollectionYear?) throws(ImportError) {
         var index: [Int] = []
         for name in ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PLACE_PROVIDER", "DEC", "REC"] { index.append(try table.requiredColumn(name)) }
@@ -173,8 +174,8 @@ public enum ReturnReader {
 
     /// Reads header, uasc and oc3 when present (each is optional).
     private static func readOptional(_ folder: URL, into result: inout Return903,
-                                     filter: @escaping (CSVTable, [String]) -> CollectionYear?) throws(ImportError) {
-        func load(_ name: String) throws(ImportError) -> CSVTable? {
+                                     filter: @escaping (CSVFile, [String]) -> CollectionYear?) throws(ImportError) {
+        func load(_ name: String) throws(ImportError) -> CSVFile? {
             let url = folder.appendingPathComponent(name)
             return FileManager.default.fileExists(atPath: url.path) ? try CSVReader.read(url) : nil
         }

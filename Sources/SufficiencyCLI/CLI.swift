@@ -16,7 +16,7 @@ public enum CLI {
     }
 
     static let commands: [Command] = [
-        RunCommand.command, ValidateCommand.command, ParseCommand.command, BenchCommand.command,
+        RunCommand.command, ValidateCommand.command, ParseCommand.command, BenchCommand.command, ReportCommand.command,
     ]
 
     /// Runs the command named by `arguments` (without the program name) and returns the exit status.

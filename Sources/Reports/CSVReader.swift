@@ -1,8 +1,28 @@
 import Foundation
 import YAMLReader
 
+/// A problem with an input file: the path, the 1-based line when there is one, and a message.
+public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    /// 1-based line, when the problem has one.
+    public var line: Int?
+    /// Lower-case message; the user's text quoted in '…'.
+    public var message: String
+
+    public init(path: String, line: Int? = nil, _ message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    /// `path:line: error: message`, or `path: error: message` without a line.
+    public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): error: \(message)" }
+}
+
 /// A CSV file read into rows of fields, each row remembering its line.
-package struct CSVTable: Sendable {
+///
+/// (The writer's table of typed cells is ``CSVTable``; this is what the reader gives back.)
+package struct CSVFile: Sendable {
     /// Where the table came from, for messages.
     package var path: String
     /// The header row's names, trimmed.
@@ -18,9 +38,9 @@ package struct CSVTable: Sendable {
     }
 
     /// The index of a column the table must have, or an error naming the nearest column present.
-    package func requiredColumn(_ name: String) throws(ImportError) -> Int {
+    package func requiredColumn(_ name: String) throws(FileError) -> Int {
         if let index = column(name) { return index }
-        throw ImportError(path: path, line: 1, "missing column '\(name)'\(Suggestion.didYouMean(name, among: columns))")
+        throw FileError(path: path, line: 1, "missing column '\(name)'\(Suggestion.didYouMean(name, among: columns))")
     }
 }
 
@@ -28,17 +48,17 @@ package struct CSVTable: Sendable {
 /// byte-order mark, quoted fields with doubled quotes and embedded newlines, blank lines.
 package enum CSVReader {
     /// Reads and parses the file at `url`.
-    package static func read(_ url: URL) throws(ImportError) -> CSVTable {
+    package static func read(_ url: URL) throws(FileError) -> CSVFile {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ImportError(path: url.path, "cannot read the file: \(error.localizedDescription)")
+            throw FileError(path: url.path, "cannot read the file: \(error.localizedDescription)")
         }
         return try parse([UInt8](data), path: url.path)
     }
 
     /// Parses CSV bytes; the first non-blank row is the header.
     /// - Complexity: O(*n*) in the number of bytes.
-    package static func parse(_ bytes: [UInt8], path: String) throws(ImportError) -> CSVTable {
+    package static func parse(_ bytes: [UInt8], path: String) throws(FileError) -> CSVFile {
         var records: [[String]] = []
         var lines: [Int] = []
         var fields: [String] = []
@@ -94,10 +114,10 @@ package enum CSVReader {
             }
             i += 1
         }
-        if inQuotes { throw ImportError(path: path, line: quoteLine, "a quoted field is never closed") }
+        if inQuotes { throw FileError(path: path, line: quoteLine, "a quoted field is never closed") }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        guard let header = records.first else { throw ImportError(path: path, "the file is empty; expected a header row") }
+        guard let header = records.first else { throw FileError(path: path, "the file is empty; expected a header row") }
         let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
-        return CSVTable(path: path, columns: columns, rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
+        return CSVFile(path: path, columns: columns, rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
     }
 }

@@ -1,0 +1,39 @@
+/// How the report writes figures, dates and names for a councillor.
+enum ReportText {
+    /// A whole count with thousands separators: `1,234`.
+    static func count(_ value: Double) -> String { DecimalText.fixed(value, 0, grouped: true) }
+
+    /// A 90% interval of counts: `448 to 491`.
+    static func countInterval(_ low: Double, _ high: Double) -> String { count(low) + " to " + count(high) }
+
+    /// A 90% interval of money in short form: `£33.6m to £36.8m`.
+    static func moneyInterval(_ low: Double, _ high: Double) -> String {
+        Money.short(low, negative: .minus) + " to " + Money.short(high, negative: .minus)
+    }
+
+    /// A change in money with its sign always written: `+£86k`, `-£1.4m`, `£0`.
+    static func change(_ pounds: Double) -> String {
+        let text = Money.short(pounds, negative: .minus)
+        return pounds > 0 && text != "£0" ? "+" + text : text
+    }
+
+    /// A 90% interval of a change in money: `-£1.4m to +£1.6m`.
+    static func changeInterval(_ low: Double, _ high: Double) -> String { change(low) + " to " + change(high) }
+
+    /// `2025-06-01` as `1 June 2025`; anything else as given.
+    static func date(_ iso: String) -> String { CalendarDate(iso)?.long ?? iso }
+
+    /// A name from the files with its first letter capitalised, for a label: `In-house fostering`.
+    static func label(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
+
+    /// The line under every chart: the run's name (by default its scenario's), seed and run date.
+    static func chartFooter(_ run: RunFolder, label: String? = nil) -> String {
+        "\(label ?? run.record.scenarioName) · seed \(run.record.seed) · run \(date(run.runDate))"
+    }
+
+    /// The month-end date of 31 March that closes `financialYear` (`2025/26` → `2026-03-31`).
+    static func yearEnd(_ financialYear: String) -> String? {
+        guard let start = Int(financialYear.prefix(4)) else { return nil }
+        return CalendarDate(year: start + 1, month: 3, day: 31).iso
+    }
+}
