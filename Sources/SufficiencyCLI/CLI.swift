@@ -17,6 +17,7 @@ public enum CLI {
 
     static let commands: [Command] = [
         RunCommand.command, ValidateCommand.command, ParseCommand.command, BenchCommand.command,
+        CalibrateCommand.command, SynthCommand.command, BacktestCommand.command,
     ]
 
     /// Runs the command named by `arguments` (without the program name) and returns the exit status.
