@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import SSDA903
 import ScenarioModel
+import YAMLReader
 
 /// `sufficiency calibrate INPUT... --as-of DATE`: a scenario file from a council's 903 return.
 enum CalibrateCommand {
@@ -84,7 +85,8 @@ struct ReturnInput {
         do {
             stitched = EpisodeStitcher.stitch(try ReturnReader.read(inputs: inputs, la: la))
         } catch {
-            throw CommandFailure(error.description)
+            // Rendered as 'path:line: error: message', like every other input problem.
+            throw Diagnostic(error.message, path: error.path + (error.line.map { ":\($0)" } ?? ""))
         }
         guard let first = stitched.years.first, let last = stitched.years.last else {
             throw CommandFailure("no episodes found in \(inputs.map { "'\($0.path)'" }.joined(separator: ", "))")
