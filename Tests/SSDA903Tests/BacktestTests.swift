@@ -32,4 +32,24 @@ import Testing
         print(String(format: "coverage %.3f over %d cells (binomial se %.3f)", p, cells, se))
         #expect(abs(p - 0.9) <= 3 * se)
     }
+
+    /// The truncated return holds nothing after the date, and the same children in care on it.
+    @Test(arguments: [UInt64(2), 6])
+    func truncationHidesTheFutureAndKeepsTheSnapshot(_ seed: UInt64) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SyntheticReturn.write(to: folder, options: .init(seed: seed, years: 3, childrenInCare: 200))
+        let stitched = EpisodeStitcher.stitch(try ReturnReader.read(folder))
+        let day = CollectionYear(endingYear: 2025).lastDay - 40
+        let truncated = stitched.truncated(at: day)
+        let episodes = truncated.children.flatMap(\.periods).flatMap(\.episodes)
+        #expect(!episodes.isEmpty)
+        #expect(episodes.allSatisfy { $0.start <= day && ($0.end ?? day) <= day })
+        #expect(truncated.dataEnd == day + 1)
+        #expect(truncated.years.map(\.endingYear) == [2024, 2025])
+        let before = Estimator.estimate(stitched, asOf: day).population
+        let after = Estimator.estimate(truncated, asOf: day).population
+        #expect(before == after)
+        #expect(Estimator.estimate(truncated, asOf: day).populationTotal > 100)
+    }
 }
