@@ -12,6 +12,8 @@ public struct Calibration: Sendable {
 
     /// Children in care on `asOf`, by placement and age band.
     public var population: [Placement: [AgeBand: Int]] = [:]
+    /// Of ``population``, children in the council's own children's homes (K2/R1 with PLACE_PROVIDER PR1).
+    public var childrensHomeInHouse: [AgeBand: Int] = [:]
     /// Entries to care per year, by age band at entry (exposure: years of window).
     public var entries: [AgeBand: Rate] = [:]
     /// Entries counted by collection year and age band, for judging a trend.

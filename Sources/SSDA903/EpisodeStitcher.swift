@@ -164,7 +164,7 @@ public enum EpisodeStitcher {
             if let p = previous, !current.isEmpty {
                 isMove = ["P", "B", "T", "U"].contains(e.rne) || p.place != e.place || p.provider != e.provider
             }
-            current.append(CareEpisode(start: e.start, end: e.end, placement: e.placement, isMove: isMove))
+            current.append(CareEpisode(start: e.start, end: e.end, placement: e.placement, inHouse: e.provider == "PR1", isMove: isMove))
             previous = e
             let ending: PeriodEnding?
             if e.end == nil {

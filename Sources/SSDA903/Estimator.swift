@@ -65,6 +65,9 @@ public enum Estimator {
                     if episode.start <= snapshot, episode.end.map({ $0 > snapshot }) ?? (period.ending == .open) {
                         if let b = band(snapshot) {
                             c.population[episode.placement, default: [:]][AgeBand.allCases[b], default: 0] += 1
+                            if episode.placement == .childrensHome, episode.inHouse {
+                                c.childrensHomeInHouse[AgeBand.allCases[b], default: 0] += 1
+                            }
                             if child.isMother { c.mothersInCare += 1 }
                         } else {
                             aged18Beyond += 1

@@ -5,8 +5,18 @@ package struct CareEpisode: Sendable {
     /// Day the episode ended (DEC), exclusive for exposure; `nil` while still open.
     package var end: Int?
     package var placement: Placement
+    /// Whether the provider is the council itself (PLACE_PROVIDER PR1).
+    package var inHouse: Bool = false
     /// Whether the child changed placement to begin this episode.
     package var isMove: Bool
+
+    package init(start: Int, end: Int?, placement: Placement, inHouse: Bool = false, isMove: Bool) {
+        self.start = start
+        self.end = end
+        self.placement = placement
+        self.inHouse = inHouse
+        self.isMove = isMove
+    }
 }
 
 /// How a period of care ended.

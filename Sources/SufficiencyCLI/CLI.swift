@@ -16,7 +16,8 @@ public enum CLI {
     }
 
     static let commands: [Command] = [
-        RunCommand.command, ValidateCommand.command, ParseCommand.command, BenchCommand.command, ReportCommand.command,
+        RunCommand.command, ValidateCommand.command, ParseCommand.command, ReportCommand.command,
+        CalibrateCommand.command, SynthCommand.command, BacktestCommand.command, BenchCommand.command,
     ]
 
     /// Runs the command named by `arguments` (without the program name) and returns the exit status.

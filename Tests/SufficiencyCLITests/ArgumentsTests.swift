@@ -4,7 +4,7 @@ import Testing
 @Suite("Arguments")
 struct ArgumentsTests {
     let run = ArgumentSpec(
-        command: "sufficiency run",
+        command: "run",
         summary: "Runs a scenario and writes its projections.",
         positionals: [.init("scenario", help: "the scenario file")],
         options: [
@@ -108,19 +108,19 @@ struct ArgumentsTests {
     @Test("optional and repeating positionals")
     func optionalAndRepeating() throws {
         let compare = ArgumentSpec(
-            command: "sufficiency compare", summary: "",
+            command: "compare", summary: "",
             positionals: [.init("baseline", help: ""), .init("variants", help: "", isRepeating: true)])
         #expect(try parsed(["a", "b", "c"], spec: compare).positionals("variants") == ["b", "c"])
         #expect(message(["a"], spec: compare) == "missing argument <variants>")
 
         let list = ArgumentSpec(
-            command: "sufficiency list", summary: "",
+            command: "list", summary: "",
             positionals: [.init("directory", help: "", isOptional: true), .init("more", help: "", isOptional: true, isRepeating: true)])
         let empty = try parsed([], spec: list)
         #expect(empty.positional("directory") == nil)
         #expect(empty.positionals("more") == [])
 
-        let bare = ArgumentSpec(command: "sufficiency version", summary: "")
+        let bare = ArgumentSpec(command: "version", summary: "")
         #expect(message(["extra"], spec: bare) == "unexpected argument 'extra'")
     }
 
@@ -175,7 +175,7 @@ struct ArgumentsTests {
     @Test("help text: optional and repeating positionals, and a left column too wide to align")
     func helpTextLayout() {
         let spec = ArgumentSpec(
-            command: "sufficiency import", summary: "",
+            command: "import", summary: "",
             positionals: [.init("return", help: "the 903 return"), .init("more", help: "", isOptional: true, isRepeating: true)],
             options: [.init("financial-year-start-month", value: "month", help: "when the year starts")])
         #expect(spec.helpText() == """

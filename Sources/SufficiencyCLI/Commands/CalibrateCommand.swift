@@ -1,0 +1,123 @@
+import Foundation
+import Reports
+import SSDA903
+import ScenarioModel
+import YAMLReader
+
+/// `sufficiency calibrate INPUT... --as-of DATE`: a scenario file from a council's 903 return.
+enum CalibrateCommand {
+    static let spec = ArgumentSpec(
+        command: "calibrate", summary: "estimate a scenario from 903 returns, with a data-quality report",
+        positionals: [.init("input", help: "folders of 903 tables: a raw return (year folders), one year, or a regional folder",
+                            isRepeating: true)],
+        options: [
+            .init("as-of", value: "DATE", help: "the snapshot date, such as 2024-03-31 (required)"),
+            .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3)"),
+            .init("la", value: "NAME", help: "the local authority: chooses its rows in a regional folder, and names the scenario"),
+            .init("output", value: "FILE", help: "the scenario file to write (.yaml); the report goes beside it (required)"),
+        ])
+
+    static let command = CLI.Command(spec: spec) { arguments, console in
+        let output = try ReturnInput.required(arguments, "output", example: "--output medway-calibrated.yaml")
+        guard output.hasSuffix(".yaml") || output.hasSuffix(".yml") else {
+            throw CommandFailure("the output '\(output)' should be a scenario file ending in '.yaml'")
+        }
+        let input = try ReturnInput(arguments)
+        let calibration = try input.calibration()
+        let (directory, file) = ReturnInput.split(output)
+        let base = file.hasSuffix(".yaml") ? String(file.dropLast(5)) : String(file.dropLast(4))
+        let qualityFile = base + ".quality.csv"
+        let report = input.stitched.report
+        let text = ScenarioWriter.render(calibration, options: .init(
+            name: input.la ?? base,
+            notes: ["collection years \(input.yearsText); episodes: \(report.rowsRead[.episodes] ?? 0) rows read, \(report.rowsUsed[.episodes] ?? 0) used, \(report.total(.episodes, .merged)) merged, \(report.total(.episodes, .rejected)) rejected (see \(qualityFile))"]))
+        // The file must load as it is written: check before writing anything.
+        let scenario = try ScenarioLoader(readFile: { _ in text }).load(output)
+        try OutputDirectory(path: directory).write([(qualityFile, report.csv), (file, text)])
+
+        console.out(report.text)
+        console.out(summary(calibration, scenario: scenario))
+        console.out("wrote \(output) and \(directory == "." ? "" : directory + "/")\(qualityFile)")
+        return 0
+    }
+
+    /// One paragraph: what was estimated, from what, and what the analyst must still do.
+    static func summary(_ c: Calibration, scenario: Scenario) -> String {
+        let entries = c.entries.values.reduce(0) { $0 + $1.events }
+        let exits = c.exits.values.flatMap(\.values).reduce(0) { $0 + $1.events }
+        let moves = c.moves.values.reduce(0) { $0 + $1.events }
+        let childYears = c.exposure.values.reduce(0, +)
+        return String(format: """
+            calibrated '%@' as of %@ over the %.2f years before it: %d children in care, \
+            %d entries (%.1f a year), %d exits before 18 and %d placement moves over %.1f child-years in care, \
+            %d placement types. Weekly costs, inflation and capacities are defaults marked in the file: \
+            replace them with your council's figures.
+            """, scenario.name, formatLong(c.asOf), c.windowYears, c.populationTotal, entries,
+            c.windowYears > 0 ? Double(entries) / c.windowYears : 0, exits, moves, childYears, scenario.placementTypes.count)
+    }
+
+    static func formatLong(_ day: Int) -> String {
+        let d = Day(number: day)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(d.civil.day) \(months[d.civil.month - 1]) \(d.civil.year)"
+    }
+}
+
+/// The inputs shared by calibrate and backtest: folders, LA, snapshot date and window, read and stitched.
+struct ReturnInput {
+    var la: String?
+    var asOf: Day
+    var windowYears: Double
+    var stitched: StitchedReturn
+
+    init(_ arguments: Arguments) throws {
+        let asOfText = try ReturnInput.required(arguments, "as-of", example: "--as-of 2024-03-31")
+        guard let day = Day(iso: Substring(asOfText)) else {
+            throw CommandFailure("expected a date such as '2024-03-31' for '--as-of', found '\(asOfText)'", status: 2)
+        }
+        asOf = day
+        windowYears = try arguments.double("window") ?? 3
+        guard windowYears > 0, windowYears <= 50 else {
+            throw CommandFailure("'--window' must be more than 0 and at most 50 years, found '\(arguments.string("window") ?? "")'", status: 2)
+        }
+        la = arguments.string("la")
+        let inputs = arguments.positionals("input").map { URL(fileURLWithPath: $0) }
+        do {
+            stitched = EpisodeStitcher.stitch(try ReturnReader.read(inputs: inputs, la: la))
+        } catch {
+            // Rendered as 'path:line: error: message', like every other input problem.
+            throw Diagnostic(error.message, path: error.path + (error.line.map { ":\($0)" } ?? ""))
+        }
+        guard let first = stitched.years.first, let last = stitched.years.last else {
+            throw CommandFailure("no episodes found in \(inputs.map { "'\($0.path)'" }.joined(separator: ", "))")
+        }
+        guard asOf.number >= first.firstDay - 1, asOf.number < stitched.dataEnd else {
+            throw CommandFailure("the date '\(asOfText)' is outside the data, which runs from \(Day(number: first.firstDay)) to \(Day(number: last.lastDay))")
+        }
+    }
+
+    /// `2017/18 to 2021/22`.
+    var yearsText: String {
+        guard let first = stitched.years.first, let last = stitched.years.last else { return "none" }
+        return first == last ? "\(first)" : "\(first) to \(last)"
+    }
+
+    func calibration() throws -> Calibration {
+        Estimator.estimate(stitched, asOf: asOf.number, windowYears: windowYears)
+    }
+
+    /// An option the command cannot do without.
+    static func required(_ arguments: Arguments, _ name: String, example: String) throws -> String {
+        guard let value = arguments.string(name) else {
+            throw CommandFailure("option '--\(name)' is required, such as '\(example)'", status: 2)
+        }
+        return value
+    }
+
+    /// A file path as (folder, file name); the folder is "." for a bare name.
+    static func split(_ path: String) -> (String, String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+}

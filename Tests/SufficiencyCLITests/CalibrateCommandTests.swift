@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import SufficiencyCLI
+
+/// What a command printed, and its exit status.
+struct Captured: Sendable {
+    var status: Int32
+    var out: String
+    var err: String
+}
+
+/// Runs the CLI with a console that keeps what is printed.
+func runCLI(_ arguments: [String]) -> Captured {
+    final class Buffer: @unchecked Sendable {
+        let lock = NSLock()
+        var out = "", err = ""
+        func add(_ text: String, error: Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            if error { err += text + "\n" } else { out += text + "\n" }
+        }
+    }
+    let buffer = Buffer()
+    let console = Console(out: { buffer.add($0, error: false) }, err: { buffer.add($0, error: true) }, errIsTerminal: false)
+    let status = CLI.run(arguments, console: console)
+    return Captured(status: status, out: buffer.out, err: buffer.err)
+}
+
+/// A fresh temporary folder.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct CalibrateCommandTests {
+    @Test func calibratesASyntheticReturnIntoAScenarioThatRuns() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(runCLI(["synth", "--output", data, "--seed", "5", "--years", "3", "--children", "200"]).status == 0)
+        let scenario = folder.appendingPathComponent("out/la-calibrated.yaml").path
+        let result = runCLI(["calibrate", data, "--as-of", "2026-03-31", "--window", "2", "--output", scenario])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("data quality report"))
+        #expect(result.out.contains("calibrated 'la-calibrated' as of 31 March 2026"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/la-calibrated.quality.csv").path))
+        let run = runCLI(["run", scenario, "--replications", "4", "--output", folder.appendingPathComponent("run").path])
+        #expect(run.status == 0, "\(run.err)")
+    }
+
+    @Test func calibratesEachYearFolderGivenSeparately() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data")
+        #expect(runCLI(["synth", "--output", data.path, "--years", "2", "--children", "100"]).status == 0)
+        let output = folder.appendingPathComponent("c.yaml").path
+        let result = runCLI(["calibrate", data.appendingPathComponent("2025").path, data.appendingPathComponent("2026").path,
+                             "--as-of", "2025-09-30", "--output", output])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("as of 30 September 2025"))
+    }
+
+    /// Each bad command line: its exit status, its whole message, and nothing written.
+    @Test func errorsAreClearAndWriteNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(runCLI(["synth", "--output", data, "--years", "2", "--children", "100"]).status == 0)
+        let output = folder.appendingPathComponent("out/x.yaml").path
+        let cases: [([String], Int32, String)] = [
+            (["calibrate", folder.appendingPathComponent("nope").path, "--as-of", "2026-03-31", "--output", output], 1,
+             "\(folder.appendingPathComponent("nope").path): error: no such folder\n"),
+            (["calibrate", data, "--as-of", "2026-02-30", "--output", output], 2,
+             "error: expected a date such as '2024-03-31' for '--as-of', found '2026-02-30'\n"),
+            (["calibrate", data, "--output", output], 2, "error: option '--as-of' is required, such as '--as-of 2024-03-31'\n"),
+            (["calibrate", data, "--as-of", "2020-03-31", "--output", output], 1,
+             "error: the date '2020-03-31' is outside the data, which runs from 2024-04-01 to 2026-03-31\n"),
+            (["calibrate", data, "--as-of", "2026-03-31", "--window", "0", "--output", output], 2,
+             "error: '--window' must be more than 0 and at most 50 years, found '0'\n"),
+            (["calibrate", data, "--as-of", "2026-03-31", "--output", folder.appendingPathComponent("x.csv").path], 1,
+             "error: the output '\(folder.appendingPathComponent("x.csv").path)' should be a scenario file ending in '.yaml'\n"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = runCLI(arguments)
+            #expect(result.status == status)
+            #expect(result.err == message)
+            #expect(result.out.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    @Test func unknownLASuggestsTheNearest() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,LA,YEAR\r\n"
+            + "1,2020-05-01,S,C2,N1,U4,PR1,,,,,,,Bromley,2021\r\n"
+        try Data(episodes.utf8).write(to: folder.appendingPathComponent("episodes.csv"))
+        let result = runCLI(["calibrate", folder.path, "--la", "Bromly", "--as-of", "2021-03-31", "--output", folder.appendingPathComponent("x.yaml").path])
+        #expect(result.status == 1)
+        #expect(result.err == "\(folder.appendingPathComponent("episodes.csv").path): error: no rows for LA 'Bromly'; did you mean 'Bromley'?; the file holds 'Bromley'\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.yaml").path))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import SufficiencyCLI
+
+@Suite struct SynthAndBacktestCommandTests {
+    @Test func synthWritesYearFoldersAndPrintsTheTruth() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = runCLI(["synth", "--output", folder.path, "--seed", "2", "--years", "3", "--children", "150"])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["2024", "2025", "2026"])
+        #expect(result.out.hasPrefix("wrote 3 collection years (2023/24 to 2025/26) to \(folder.path)/"))
+        #expect(result.out.contains("true rates"))
+    }
+
+    @Test func backtestWritesItsTableAndNeedsALaterThirtyFirstMarch() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(runCLI(["synth", "--output", data, "--years", "3", "--children", "200"]).status == 0)
+        let out = folder.appendingPathComponent("bt").path
+        let result = runCLI(["backtest", data, "--as-of", "2024-03-31", "--years", "2", "--replications", "40", "--output", out])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("2025-03-31"))
+        #expect(result.out.contains("2026-03-31"))
+        let csv = try String(contentsOfFile: out + "/backtest.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("date,placement_type,age_band,actual,median,p05,p95,error,covered\r\n"))
+        // Two 31 Marches, each with 8 child types x (5 bands + all), parent and child, and the total.
+        #expect(csv.split(separator: "\r\n").count == 1 + 2 * (8 * 6 + 1 + 1))
+
+        let late = runCLI(["backtest", data, "--as-of", "2026-03-31", "--years", "2", "--replications", "10", "--output", out + "2"])
+        #expect(late.status == 1)
+        #expect(late.err == "error: no 31 March after 2026-03-31 within 2 years is inside the data (collection years 2023/24 to 2025/26): choose an earlier '--as-of'\n")
+        #expect(!FileManager.default.fileExists(atPath: out + "2"))
+    }
+}
