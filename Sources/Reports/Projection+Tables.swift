@@ -39,7 +39,7 @@ extension Projection {
         for (year, fy) in model.years.enumerated() {
             for (name, provider) in placements {
                 let s = summary { cost($0, year: year, provider: provider) }
-                let budget = base == nil ? self.budget(year: year, provider: provider) : nil
+                let budget = self.budget(year: year, provider: provider)
                 table.rows.append([.text(fy.description), .text(name)] + Self.fields(s, decimals: 0)
                     + [budget.map { .number($0, decimals: 0) } ?? .text(""),
                        budget.map { .number(s.mean - $0, decimals: 0) } ?? .text("")])

@@ -2,27 +2,20 @@ import CareSimulation
 import ScenarioModel
 
 /// The replications of a run, ready to summarise: any figure a replication yields becomes a
-/// ``Summary`` over replications. With a `base`, every figure is the paired difference
-/// (this run − base) replication by replication, as common random numbers require.
+/// ``Summary`` over replications.
 package struct Projection: Sendable {
     package let model: CareModel
     package let tallies: [Tally]
-    package let base: [Tally]?
 
-    package init(model: CareModel, tallies: [Tally], base: [Tally]? = nil) {
-        precondition(base == nil || base!.count == tallies.count)
+    package init(model: CareModel, tallies: [Tally]) {
         self.model = model
         self.tallies = tallies
-        self.base = base
     }
 
     /// The summary over replications of `figure`, taken in replication order.
     /// - Complexity: O(*n* log *n*) for *n* replications.
     package func summary(_ figure: (Tally) -> Double) -> Summary {
         var values = tallies.map(figure)
-        if let base {
-            for r in values.indices { values[r] -= figure(base[r]) }
-        }
         return Summary.of(&values)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import YAMLReader
 
 /// `run.json`: what was run, from which files (with their SHA-256), with what seed, by which
@@ -14,12 +15,14 @@ package struct RunRecord: Sendable {
     package var toolVersion: String
     package var events: Int
     package var wallSeconds: Double
+    /// When the run started (written as an ISO 8601 UTC time).
+    package var runDate: Date
     /// Paths of the files written, for the reader's convenience.
     package var files: [String]
 
     package init(scenarioPath: String, scenarioName: String, sources: [(path: String, text: String)],
                  overrides: [String], seed: UInt64, replications: Int, threads: Int, toolVersion: String,
-                 events: Int, wallSeconds: Double, files: [String]) {
+                 events: Int, wallSeconds: Double, runDate: Date, files: [String]) {
         self.scenarioPath = scenarioPath
         self.scenarioName = scenarioName
         self.sources = sources
@@ -30,6 +33,7 @@ package struct RunRecord: Sendable {
         self.toolVersion = toolVersion
         self.events = events
         self.wallSeconds = wallSeconds
+        self.runDate = runDate
         self.files = files
     }
 
@@ -46,6 +50,7 @@ package struct RunRecord: Sendable {
             ("tool_version", .string(toolVersion)),
             ("events", .int(events)),
             ("wall_seconds", .number((wallSeconds * 1000).rounded() / 1000)),
+            ("run_date", .string(ISO8601DateFormatter().string(from: runDate))),
             ("quantiles", .string("Hyndman & Fan (1996) definition 7, as Excel PERCENTILE.INC")),
             ("files", .array(files.map(JSON.string))),
         ])

@@ -5,7 +5,7 @@ import ScenarioModel
 /// median and 90% interval (with budget and variance when the scenario sets budgets).
 extension Projection {
     package func summaryTable() -> String {
-        let hasBudgets = base == nil && !model.scenario.budgets.isEmpty
+        let hasBudgets = !model.scenario.budgets.isEmpty
         var header = ["financial year", "children in care at year end", "", "cost", ""]
         var second = ["", "median", "90% interval", "median", "90% interval"]
         if hasBudgets {
@@ -13,7 +13,7 @@ extension Projection {
             second += ["", "(mean − budget)"]
         }
         var rows = [header, second]
-        let sign = base == nil ? "" : "+"
+        let sign = ""
         for (year, fy) in model.years.enumerated() {
             var row = [fy.description]
             if let month = closingMonth(ofYear: year) {
@@ -23,7 +23,7 @@ extension Projection {
                 row += ["–", ""]
             }
             let c = summary { cost($0, year: year, provider: nil) }
-            let negative: Money.NegativeStyle = base == nil ? .brackets : .minus
+            let negative = Money.NegativeStyle.brackets
             row += [Money.short(c.p50, negative: negative), "\(Money.short(c.p05, negative: negative)) to \(Money.short(c.p95, negative: negative))"]
             if hasBudgets {
                 if let budget = budget(year: year, provider: nil) {
@@ -43,7 +43,7 @@ extension Projection {
     }
 
     /// Left-aligns the first column and right-aligns the rest, two spaces apart.
-    static func align(_ rows: [[String]]) -> String {
+    package static func align(_ rows: [[String]]) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

@@ -16,7 +16,8 @@ public enum CLI {
     }
 
     static let commands: [Command] = [
-        RunCommand.command, ValidateCommand.command, ParseCommand.command, ReportCommand.command,
+        RunCommand.command, CompareCommand.command, SweepCommand.command, ValidateCommand.command, ParseCommand.command,
+        ReportCommand.command,
         CalibrateCommand.command, SynthCommand.command, BacktestCommand.command, BenchCommand.command,
     ]
 

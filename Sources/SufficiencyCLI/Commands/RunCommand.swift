@@ -8,19 +8,17 @@ enum RunCommand {
     static let spec = ArgumentSpec(
         command: "run", summary: "simulate a scenario and write its projections as CSV",
         positionals: [.init("scenario", help: "the scenario file (.yaml)")],
-        options: [
-            .init("replications", value: "N", help: "how many Monte Carlo replications (default: the scenario's, or 1000)"),
-            .init("seed", value: "N", help: "the random seed (default: the scenario's, or 1)"),
-            .init("threads", value: "N", help: "threads to use (default: every core); results do not depend on it"),
-            .init("output", value: "DIR", help: "where to write (default: output/<scenario file name>/)"),
-            .init("set", value: "KEY=VALUE", help: "change one setting, e.g. --set entries.trend=5%", isRepeatable: true),
-        ])
+        options: RunOptions.options(output: "where to write (default: output/<scenario file name>/)"),
+        flags: [.init("report", help: "also write report.html and the charts as SVG files")])
 
     static let command = CLI.Command(spec: spec) { arguments, console in
-        let options = try RunOptions(arguments, scenarioName: "scenario")
-        let run = try SimulatedRun(options, console: console)
-        let directory = options.output ?? RunOptions.defaultOutput(for: options.scenarioPath)
-        let files = try run.write(to: directory)
+        let options = try RunOptions(arguments)
+        let path = arguments.positional("scenario")!
+        let run = try SimulatedRun(path: path, overrides: options.overrides, replications: options.replications,
+                                   seed: options.seed, threads: options.threads, console: console)
+        let directory = options.output ?? RunOptions.defaultOutput(for: path)
+        var files = try run.write(to: directory)
+        if arguments.flag("report") { files += try RunReport.write(folder: directory) }
         console.out(run.header)
         console.out("")
         console.out(run.projection.summaryTable())
@@ -30,17 +28,25 @@ enum RunCommand {
     }
 }
 
-/// The options shared by commands that simulate: scenario, replications, seed, threads, output, --set.
+/// The options shared by commands that simulate: replications, seed, threads, output, --set.
 struct RunOptions: Sendable {
-    var scenarioPath: String
     var replications: Int?
     var seed: UInt64?
     var threads: Int
     var output: String?
     var overrides: [String]
 
-    init(_ arguments: Arguments, scenarioName: String) throws {
-        scenarioPath = arguments.positional(scenarioName)!
+    static func options(output: String) -> [ArgumentSpec.Option] {
+        [
+            .init("replications", value: "N", help: "how many Monte Carlo replications (default: the scenario's, or 1000)"),
+            .init("seed", value: "N", help: "the random seed (default: the scenario's, or 1)"),
+            .init("threads", value: "N", help: "threads to use (default: every core); results do not depend on it"),
+            .init("output", value: "DIR", help: output),
+            .init("set", value: "KEY=VALUE", help: "change one setting, e.g. --set entries.trend=5%", isRepeatable: true),
+        ]
+    }
+
+    init(_ arguments: Arguments) throws {
         replications = try arguments.int("replications", in: 1...1_000_000)
         seed = try arguments.int("seed", atLeast: 0).map(UInt64.init)
         threads = try arguments.int("threads", in: 1...1024) ?? MonteCarlo.defaultThreads
@@ -49,12 +55,15 @@ struct RunOptions: Sendable {
         if let output { try RunOptions.checkWritable(output) }
     }
 
-    /// `output/<scenario file name>/`.
-    static func defaultOutput(for scenarioPath: String) -> String {
-        let file = scenarioPath.split(separator: "/").last.map(String.init) ?? scenarioPath
-        let base = file.hasSuffix(".yaml") ? String(file.dropLast(5)) : file.hasSuffix(".yml") ? String(file.dropLast(4)) : file
-        return "output/\(base)"
+    /// The scenario file's name without its folder and `.yaml`.
+    static func baseName(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".yaml", ".yml"] where file.hasSuffix(suffix) { return String(file.dropLast(suffix.count)) }
+        return file
     }
+
+    /// `output/<scenario file name>/`.
+    static func defaultOutput(for scenarioPath: String) -> String { "output/\(baseName(scenarioPath))" }
 
     /// Fails early, before any simulating, if `path` could not become a writable folder.
     static func checkWritable(_ path: String) throws {
@@ -74,46 +83,50 @@ struct RunOptions: Sendable {
 
 /// A scenario loaded and simulated, ready to write.
 struct SimulatedRun {
+    var path: String
+    var overrides: [String]
     var loaded: ScenarioLoader.Loaded
-    var options: RunOptions
+    var threads: Int
     var projection: Projection
     var wallSeconds: Double
-    var replications: Int
+    var started: Date
 
-    init(_ options: RunOptions, console: Console, common base: [Tally]? = nil) throws {
-        self.options = options
-        loaded = try ScenarioLoader().loadWithSources(options.scenarioPath, overrides: options.overrides)
-        if let r = options.replications { loaded.scenario.replications = r }
-        if let s = options.seed { loaded.scenario.seed = s }
-        replications = loaded.scenario.replications
+    /// Loads `path` with `overrides`, sets replications and seed when given, and simulates.
+    init(path: String, overrides: [String], replications: Int?, seed: UInt64?, threads: Int, console: Console) throws {
+        self.path = path
+        self.overrides = overrides
+        self.threads = threads
+        loaded = try ScenarioLoader().loadWithSources(path, overrides: overrides)
+        if let replications { loaded.scenario.replications = replications }
+        if let seed { loaded.scenario.seed = seed }
         let model = CareModel(loaded.scenario)
-        let progress = console.errIsTerminal
-            ? ProgressReporter(label: "running '\(loaded.scenario.name)'", total: replications) : nil
-        let started = Date()
+        let total = loaded.scenario.replications
+        let progress = console.errIsTerminal ? ProgressReporter(label: "running '\(loaded.scenario.name)'", total: total) : nil
         var onProgress: (@Sendable () -> Void)?
         if let progress { onProgress = { progress.advance() } }
-        let tallies = MonteCarlo.run(model, replications: replications, threads: options.threads, progress: onProgress)
+        started = Date()
+        let tallies = MonteCarlo.run(model, replications: total, threads: threads, progress: onProgress)
         progress?.finish()
         wallSeconds = Date().timeIntervalSince(started)
-        projection = Projection(model: model, tallies: tallies, base: base)
+        projection = Projection(model: model, tallies: tallies)
     }
 
+    var scenario: Scenario { loaded.scenario }
     var events: Int { projection.tallies.reduce(0) { $0 + $1.events } }
 
     var header: String {
-        let s = loaded.scenario
         let seconds = (wallSeconds * 10).rounded() / 10
-        return "\(s.name): \(replications) replications, seed \(s.seed), \(options.threads) threads, \(seconds) s"
+        return "\(scenario.name): \(scenario.replications) replications, seed \(scenario.seed), \(threads) threads, \(seconds) s"
     }
 
     /// Writes the CSVs then run.json, atomically, and returns the file names.
     func write(to directory: String) throws -> [String] {
         var files = projection.csvFiles()
         let record = RunRecord(
-            scenarioPath: options.scenarioPath, scenarioName: loaded.scenario.name, sources: loaded.sources,
-            overrides: options.overrides, seed: loaded.scenario.seed, replications: replications,
-            threads: options.threads, toolVersion: CLI.version, events: events, wallSeconds: wallSeconds,
-            files: files.map(\.name) + ["run.json"])
+            scenarioPath: path, scenarioName: scenario.name, sources: loaded.sources,
+            overrides: overrides, seed: scenario.seed, replications: scenario.replications,
+            threads: threads, toolVersion: CLI.version, events: events, wallSeconds: wallSeconds,
+            runDate: started, files: files.map(\.name) + ["run.json"])
         files.append(("run.json", record.json.rendered() + "\n"))
         try OutputDirectory(path: directory).write(files)
         return files.map(\.name)

@@ -1,0 +1,83 @@
+import Foundation
+import Reports
+import ScenarioModel
+import YAMLReader
+
+/// `sufficiency compare BASE VARIANT...`: paired runs with common random numbers, and the
+/// differences variant − base with their intervals.
+enum CompareCommand {
+    static let spec = ArgumentSpec(
+        command: "compare",
+        summary: "compare strategies: variant minus base per year, with common random numbers",
+        positionals: [
+            .init("base", help: "the baseline scenario"),
+            .init("variant", help: "variant scenarios (none: the base with the --set changes)", isOptional: true, isRepeating: true),
+        ],
+        options: RunOptions.options(output: "where to write (default: output/compare-<base file name>/)"),
+        flags: [.init("report", help: "also write report.html and the charts as SVG files")])
+
+    static let command = CLI.Command(spec: spec) { arguments, console in
+        let options = try RunOptions(arguments)
+        let basePath = arguments.positional("base")!
+        let variantPaths = arguments.positionals("variant")
+        guard !variantPaths.isEmpty || !options.overrides.isEmpty else {
+            throw CommandFailure("give a variant scenario, or --set changes to compare with the base", status: 2)
+        }
+        // The base decides the seed and replications; every run uses them, so replication r of each
+        // run draws the same random numbers wherever the scenarios agree.
+        let base = try SimulatedRun(path: basePath, overrides: variantPaths.isEmpty ? [] : options.overrides,
+                                    replications: options.replications, seed: options.seed,
+                                    threads: options.threads, console: console)
+        let variants: [(name: String, run: SimulatedRun)] = try (variantPaths.isEmpty ? [basePath] : variantPaths).map { path in
+            let run = try SimulatedRun(path: path, overrides: options.overrides, replications: base.scenario.replications,
+                                       seed: base.scenario.seed, threads: options.threads, console: console)
+            let name = variantPaths.isEmpty ? "\(RunOptions.baseName(path))-with-changes" : RunOptions.baseName(path)
+            return (name, run)
+        }
+        let baseName = RunOptions.baseName(basePath)
+        var seen = Set([baseName])
+        for v in variants where !seen.insert(v.name).inserted {
+            throw CommandFailure("two scenarios are named '\(v.name)'; give the variants distinct file names", status: 2)
+        }
+        let directory = options.output ?? "output/compare-\(baseName)"
+        var written = try base.write(to: "\(directory)/\(baseName)").count
+        console.out("base: \(base.header)")
+        for variant in variants {
+            let comparison: Comparison
+            do {
+                comparison = try Comparison(base: base.projection, variant: variant.run.projection)
+            } catch let error as Comparison.Mismatch {
+                throw CommandFailure("cannot compare '\(variant.name)' with '\(baseName)': \(error.message)")
+            }
+            written += try variant.run.write(to: "\(directory)/\(variant.name)").count
+            let record = JSON.object([
+                ("base", .string(baseName)), ("variant", .string(variant.name)),
+                ("difference", .string("variant minus base, replication by replication (common random numbers)")),
+                ("seed", .int(Int(clamping: base.scenario.seed))), ("replications", .int(base.scenario.replications)),
+                ("overrides", .array(options.overrides.map(JSON.string))),
+            ])
+            let files = [
+                ("bed_need.csv", comparison.bedNeedTable().rendered()),
+                ("costs.csv", comparison.costsTable().rendered()),
+                ("flows.csv", comparison.flowsTable().rendered()),
+                ("difference.json", record.rendered() + "\n"),
+            ]
+            try OutputDirectory(path: "\(directory)/\(variant.name)-vs-\(baseName)").write(files)
+            written += files.count
+            console.out("")
+            console.out("\(variant.name) minus \(baseName) (\(variant.run.scenario.name) − \(base.scenario.name)):")
+            console.out(comparison.summaryTable())
+        }
+        let compare = JSON.object([
+            ("base", .string(baseName)), ("variants", .array(variants.map { .string($0.name) })),
+            ("replications", .int(base.scenario.replications)), ("seed", .int(Int(clamping: base.scenario.seed))),
+            ("tool_version", .string(CLI.version)),
+        ])
+        try OutputDirectory(path: directory).write([("compare.json", compare.rendered() + "\n")])
+        written += 1
+        if arguments.flag("report") { written += try RunReport.write(folder: directory).count }
+        console.out("")
+        console.out("wrote \(written) files to \(directory)/")
+        return 0
+    }
+}
