@@ -55,14 +55,14 @@ extension ScenarioReader {
         var ok = true
         for pair in fields.pairs {
             if pair.key == "all" {
-                fallback = value(pair.value, pair.key)
+                fallback = value(pair.value, "\(key).\(pair.key)")
                 if fallback == nil { ok = false }
                 continue
             }
             guard let index = c.reference(pair.key, at: pair.keyMark, among: names + ["all"], kind: "age band"),
                   index < names.count
             else { ok = false; continue }
-            guard let v = value(pair.value, pair.key) else { ok = false; continue }
+            guard let v = value(pair.value, "\(key).\(pair.key)") else { ok = false; continue }
             values[index] = v
         }
         guard ok else { return nil }

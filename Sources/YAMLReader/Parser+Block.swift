@@ -90,8 +90,8 @@ extension Parser {
 
     /// Stops on an indentation error, adding it unless a tab on this line was reported already
     /// (the tab is the cause; a second error would be noise).
-    mutating func failIndentation(_ message: String) -> Stop {
-        lastTabLine == line ? Stop() : fail(message)
+    mutating func failIndentation(_ message: String, atLine: Int? = nil) -> Stop {
+        lastTabLine == line ? Stop() : fail(message, at: atLine.map { Mark(source: source, line: $0, column: 1) })
     }
 
     /// Ends a value that stopped on its line: only a comment may follow on the line, and the next
@@ -109,6 +109,10 @@ extension Parser {
         skipBlankLines()
         if !atEnd, !atDocumentMarker, indent > parentIndent {
             if plain && line == valueLine + 1 && !sawComment {
+                if parentIndent < 0 {
+                    // A whole document that is one line of text, then keys: the first line lacks its ':'.
+                    throw failIndentation("expected ':' after the key on this line (write 'key: value')", atLine: valueLine)
+                }
                 throw failIndentation("plain text continues on the next line; quote it, or use '|' for text over several lines")
             }
             throw failIndentation("unexpected indentation: this line is indented more than the lines it belongs with")

@@ -80,7 +80,7 @@ import Testing
 
     @Test func sharesAddingUpTo110Percent() {
         #expect(Self.errors(replacing: "children's home: 10%}", with: "children's home: 20%}") == """
-            s.yaml:22:10: error: the shares in 'all' add up to 110%, not 100%
+            s.yaml:22:10: error: the shares in 'first_placement.all' add up to 110%, not 100%
                     all: {foster care: 90%, children's home: 20%}
                          ^
             """)

@@ -104,11 +104,11 @@ import Testing
             15, 34, "unknown distribution 'gama'; did you mean 'gamma'?; use one of exponential, gamma, lognormal, weibull",
             line("{distribution: gama, mean: 1 year, shape: 2}")))
         #expect(error("{distribution: gamma, mean: 1 year}") == Fixture.rendered(
-            15, 19, "a gamma distribution for 'all' needs a 'shape'", line("{distribution: gamma, mean: 1 year}")))
+            15, 19, "a gamma distribution for 'duration.all' needs a 'shape'", line("{distribution: gamma, mean: 1 year}")))
         #expect(error("{mean: 1 year, shape: 2}") == Fixture.rendered(
             15, 41, "an exponential distribution has no 'shape'", line("{mean: 1 year, shape: 2}")))
         #expect(error("{distribution: lognormal}") == Fixture.rendered(
-            15, 19, "'all' needs a 'mean' duration, such as 'mean: 12 weeks'", line("{distribution: lognormal}")))
+            15, 19, "'duration.all' needs a 'mean' duration, such as 'mean: 12 weeks'", line("{distribution: lognormal}")))
     }
 
     @Test func parentAndChildAndCareLeavers() throws {

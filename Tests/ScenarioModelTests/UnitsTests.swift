@@ -188,12 +188,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{events: 42}", 32, "an estimated rate for 'under 1' needs both 'events' and 'years' (the exposure)"),
+        ("{events: 42}", 32, "an estimated rate for 'per_year.under 1' needs both 'events' and 'years' (the exposure)"),
         ("{events: 4, years: 0}", 51, "'years' of exposure must be more than zero"),
         ("{events: -4, years: 2}", 41, "'events' cannot be negative, found '-4'"),
-        ("-0.5", 32, "'under 1' cannot be negative, found '-0.5'"),
-        ("'3'", 32, "expected a number for 'under 1', found '3' in quotes; remove the quotes"),
-        ("lots", 32, "expected a number for 'under 1', found 'lots'"),
+        ("-0.5", 32, "'per_year.under 1' cannot be negative, found '-0.5'"),
+        ("'3'", 32, "expected a number for 'per_year.under 1', found '3' in quotes; remove the quotes"),
+        ("lots", 32, "expected a number for 'per_year.under 1', found 'lots'"),
     ])
     func rateRejections(text: String, column: Int, message: String) {
         let line = "  per_year: {all: 10, under 1: \(text)}"
@@ -203,8 +203,8 @@ import Testing
     @Test func misspeltKeyInAnEstimatedRate() {
         let line = "  per_year: {all: 10, under 1: {events: 4, yeers: 2}}"
         #expect(Self.error(replacing: "  per_year: {all: 10}", with: line) == [
-            Fixture.rendered(11, 44, "unknown key 'yeers' in 'under 1'; did you mean 'years'?", line),
-            Fixture.rendered(11, 32, "an estimated rate for 'under 1' needs both 'events' and 'years' (the exposure)", line),
+            Fixture.rendered(11, 44, "unknown key 'yeers' in 'per_year.under 1'; did you mean 'years'?", line),
+            Fixture.rendered(11, 32, "an estimated rate for 'per_year.under 1' needs both 'events' and 'years' (the exposure)", line),
         ].joined(separator: "\n"))
     }
 

@@ -25,6 +25,11 @@ import Testing
                 key value
                 ^
             """),
+        ("start 2025-04-01\nhorizon: 2 years\n", """
+            s.yaml:1:1: error: expected ':' after the key on this line (write 'key: value')
+                start 2025-04-01
+                ^
+            """),
         ("a: 1\nb: 2\na: 3\n", """
             s.yaml:3:1: error: duplicate key 'a' (first at line 1)
                 a: 3
