@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import SufficiencyCLI
+
+@Suite struct RunCommandTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let medway = repo.appendingPathComponent("scenarios/medway-baseline.yaml").path
+
+    static func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".csv") {
+            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    @Test func oneThreadAndTwoThreadsWriteByteIdenticalFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let one = folder.appendingPathComponent("one"), two = folder.appendingPathComponent("two")
+        let a = runCLI(["run", Self.medway, "--replications", "12", "--threads", "1", "--output", one.path])
+        let b = runCLI(["run", Self.medway, "--replications", "12", "--threads", "2", "--output", two.path])
+        #expect(a.status == 0 && b.status == 0, "\(a.err)\(b.err)")
+        let filesOne = try Self.files(in: one), filesTwo = try Self.files(in: two)
+        #expect(filesOne.keys.sorted() == ["bed_need.csv", "bed_need_by_location.csv", "costs.csv", "flows.csv",
+                                          "mtfs.csv", "mtfs_wide.csv", "sufficiency_gap.csv"])
+        for (name, data) in filesOne { #expect(filesTwo[name] == data, "\(name) differs between 1 and 2 threads") }
+        // run.json records the run; its figures match what was asked.
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: one.appendingPathComponent("run.json"))) as? [String: Any]
+        #expect(record?["replications"] as? Int == 12 && record?["threads"] as? Int == 1)
+        #expect((record?["sha256"] as? String)?.count == 64)
+        #expect(a.out.contains("financial year") && a.out.contains("2029/30"))
+    }
+
+    @Test(arguments: [
+        (["--replications", "0"], Int32(2), "error: '--replications' expects a whole number from 1 to 1000000, found '0'"),
+        (["--threads", "many"], Int32(2), "error: '--threads' expects a whole number from 1 to 1024, found 'many'"),
+        (["--seed", "-1"], Int32(2), "error: '--seed' expects a whole number from 0 up, found '-1'"),
+        (["--replicatons", "5"], Int32(2), "error: unknown option '--replicatons'; did you mean '--replications'?"),
+    ])
+    func badOptionsWriteNothing(options: [String], status: Int32, message: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let result = runCLI(["run", Self.medway, "--output", out.path] + options)
+        #expect(result.status == status)
+        #expect(result.err.hasPrefix(message + "\n"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aMissingScenarioIsAClearError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = runCLI(["run", folder.appendingPathComponent("nope.yaml").path, "--output", folder.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(result.err == "\(folder.appendingPathComponent("nope.yaml").path): error: no such file\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    @Test func anOutputFolderThatCannotBeWrittenFailsBeforeSimulating() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let result = runCLI(["run", Self.medway, "--output", file.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(result.err == "error: cannot write to '\(file.appendingPathComponent("out").path)': '\(file.path)' is a file, not a folder\n")
+        #expect(result.out.isEmpty)
+    }
+
+    @Test func anInvalidScenarioPrintsEveryErrorAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("s.yaml")
+        try Data("""
+            start: 2025-04-01
+            replications: 0
+            placements:
+              foster care:
+                providers:
+                  - {name: agency, weekly_cost: £800, capacty: 3}
+            entries:
+              per_year: {all: 10}
+              first_placement: {all: {foster care: 100%}}
+            """.utf8).write(to: scenario)
+        let result = runCLI(["run", scenario.path, "--output", folder.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(result.err == """
+            \(scenario.path):2:15: error: 'replications' must be from 1 to 1000000, found 0
+                replications: 0
+                              ^
+            \(scenario.path):6:43: error: unknown key 'capacty' in a provider of 'foster care'; did you mean 'capacity'?
+                      - {name: agency, weekly_cost: £800, capacty: 3}
+                                                          ^
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+}
