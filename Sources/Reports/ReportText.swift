@@ -1,3 +1,4 @@
+import ScenarioModel
 /// How the report writes figures, dates and names for a councillor.
 enum ReportText {
     /// A whole count with thousands separators: `1,234`.
@@ -21,7 +22,7 @@ enum ReportText {
     static func changeInterval(_ low: Double, _ high: Double) -> String { change(low) + " to " + change(high) }
 
     /// `2025-06-01` as `1 June 2025`; anything else as given.
-    static func date(_ iso: String) -> String { CalendarDate(iso)?.long ?? iso }
+    static func date(_ iso: String) -> String { Day(iso: iso.prefix(10))?.longDescription ?? iso }
 
     /// A name from the files with its first letter capitalised, for a label: `In-house fostering`.
     static func label(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
@@ -33,7 +34,6 @@ enum ReportText {
 
     /// The month-end date of 31 March that closes `financialYear` (`2025/26` → `2026-03-31`).
     static func yearEnd(_ financialYear: String) -> String? {
-        guard let start = Int(financialYear.prefix(4)) else { return nil }
-        return CalendarDate(year: start + 1, month: 3, day: 31).iso
+        FinancialYear(label: Substring(financialYear))?.lastDay.description
     }
 }

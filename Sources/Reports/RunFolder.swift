@@ -1,3 +1,4 @@
+import ScenarioModel
 import Foundation
 
 /// A run folder read back from disk — `run.json` and the projection CSVs that
@@ -144,7 +145,7 @@ package struct RunFolder: Sendable {
     /// The run's date from run.json, if it records one.
     private static func date(in object: [String: Any]) -> String? {
         for key in ["run_date", "date", "started", "finished"] {
-            if let text = object[key] as? String, text.count >= 10, CalendarDate(text) != nil { return String(text.prefix(10)) }
+            if let text = object[key] as? String, text.count >= 10, Day(iso: text.prefix(10)) != nil { return String(text.prefix(10)) }
         }
         return nil
     }
@@ -153,7 +154,7 @@ package struct RunFolder: Sendable {
     static func modificationDate(_ path: String) -> String {
         let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: modified)
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1).iso
+        return (Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(number: 0)).description
     }
 }
 

@@ -1,3 +1,5 @@
+import ScenarioModel
+
 /// Calendar dates as day numbers: days since 1970-01-01 in the proleptic Gregorian calendar.
 ///
 /// No `Calendar`, no time zones: a 903 date is a civil date, and day arithmetic on plain
@@ -7,35 +9,17 @@
 package enum CivilDate {
     /// The day number of `year`-`month`-`day` (no validation).
     package static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Day.daysFromCivil(year, month, day)
     }
 
     /// The civil date of a day number.
     package static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        Day(number: days).civil
     }
 
     /// Days in `month` of `year`.
     package static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        Day.daysIn(month: month, year: year)
     }
 
     /// Parses `dd/mm/YYYY` (raw 903) or `YYYY-MM-DD` (regional ISO); `nil` for anything else or an
@@ -74,24 +58,17 @@ package enum CivilDate {
 
     /// `YYYY-MM-DD`.
     package static func formatISO(_ days: Int) -> String {
-        let c = civil(days)
-        return "\(c.year)-\(pad(c.month))-\(pad(c.day))"
+        Day(number: days).description
     }
 
     /// `1 April 2026`: for people, and unlike either input format.
     package static func formatLong(_ days: Int) -> String {
-        let c = civil(days)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(c.day) \(months[c.month - 1]) \(c.year)"
+        Day(number: days).longDescription
     }
 
     /// The day on which someone born on `birth` turns `years` old (29 February birthdays fall on 1 March).
     package static func birthday(_ birth: Int, age years: Int) -> Int {
-        let c = civil(birth)
-        let y = c.year + years
-        if c.month == 2, c.day == 29, daysInMonth(year: y, month: 2) == 28 { return days(year: y, month: 3, day: 1) }
-        return days(year: y, month: c.month, day: c.day)
+        Day(number: birth).birthday(age: years).number
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -35,6 +35,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func + (day: Day, days: Int) -> Day { Day(number: day.number + days) }
 
+    /// `1 June 2025`, as a UK council writes a date.
+    public var longDescription: String {
+        let (y, m, d) = civil
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return "\(d) \(months[m - 1]) \(y)"
+    }
+
     /// The last day of this day's month.
     public var monthEnd: Day {
         let (y, m, _) = civil
@@ -86,7 +94,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Howard Hinnant's `civil_from_days`.
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+    public static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
