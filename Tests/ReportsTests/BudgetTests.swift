@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import CareSimulation
+import ScenarioModel
+import YAMLReader
+@testable import Reports
+
+/// Budgets in `costs.csv` and the MTFS tables: budget per financial year per cost line or in
+/// total, and variance = projected spend (the mean over replications) − budget.
+@Suite struct BudgetTests {
+    static func projection(_ yaml: String) throws -> Projection {
+        let scenario = try ScenarioLoader(readFile: { _ in yaml }).load("test.yaml")
+        let model = CareModel(scenario)
+        return Projection(model: model, tallies: MonteCarlo.run(model, replications: scenario.replications, threads: 2))
+    }
+
+    /// Nobody enters or leaves and nobody reaches 18, so spend is known exactly: 2025/26 has 365
+    /// days, in-house 4 × 365 × £350/7 = £73,000 and agency 10 × 365 × £700/7 = £365,000; 2026/27
+    /// is 10% dearer: £80,300 and £401,500.
+    static let fixed = """
+        start: 2025-04-01
+        horizon: 2 years
+        replications: 20
+        seed: 1
+        age_bands: {under 1: 0, 1 to 9: 1, 10 to 17: 10}
+        placements:
+          foster care:
+            providers:
+              - {name: in-house, in_house: true, capacity: 4, weekly_cost: £350}
+              - {name: agency, weekly_cost: £700}
+        population:
+          in-house: {1 to 9: 4}
+          agency: {1 to 9: 10}
+        entries:
+          per_year: {all: 0}
+          first_placement: {all: {foster care: 100%}}
+        inflation: 10%
+        budgets:
+          2025/26: {in-house: £70k, agency: £300k}
+          2026/27: £500k
+        """
+
+    /// A table's rows as dictionaries of numbers (empty fields absent) keyed by the text columns.
+    static func numbers(_ table: CSVTable, keys: [String]) -> [[String]: [String: Double]] {
+        var result: [[String]: [String: Double]] = [:]
+        for row in table.rows {
+            var key: [String] = [], values: [String: Double] = [:]
+            for (name, field) in zip(table.header, row) {
+                switch field {
+                case .text(let text) where keys.contains(name): key.append(text)
+                case .number(let value, _): values[name] = value
+                case .integer(let value): values[name] = Double(value)
+                default: break
+                }
+            }
+            result[key] = values
+        }
+        return result
+    }
+
+    /// Spend, budget and variance per line and in total, against the arithmetic above; a total not
+    /// given is the sum of the year's lines; lines without a budget leave budget and variance empty.
+    @Test func varianceIsSpendMinusBudgetPerLineAndInTotal() throws {
+        let costs = Self.numbers(try Self.projection(Self.fixed).costsTable(), keys: ["financial_year", "placement"])
+        let expected: [(String, String, Double, Double?)] = [
+            ("2025/26", "in-house", 73_000, 70_000), ("2025/26", "agency", 365_000, 300_000), ("2025/26", "all", 438_000, 370_000),
+            ("2026/27", "in-house", 80_300, nil), ("2026/27", "agency", 401_500, nil), ("2026/27", "all", 481_800, 500_000),
+        ]
+        for (year, line, spend, budget) in expected {
+            let row = try #require(costs[[year, line]], "no row for \(year) \(line)")
+            #expect(abs(row["mean"]! - spend) < 1e-6, "\(year) \(line): spend \(row["mean"]!)")
+            #expect(row["budget"] == budget, "\(year) \(line)")
+            if let budget {
+                #expect(abs(row["variance"]! - (spend - budget)) < 1e-6, "\(year) \(line): variance \(row["variance"]!)")
+            } else {
+                #expect(row["variance"] == nil)
+            }
+        }
+    }
+
+    /// The MTFS tables give the same budget and variance as costs.csv, for random spend too:
+    /// variance = projected spend − budget on every line of every year, and lines add up to the total.
+    @Test func mtfsTablesAgreeWithCosts() throws {
+        let projection = try Self.projection("""
+            start: 2025-04-01
+            horizon: 3 years
+            replications: 50
+            seed: 4
+            placements:
+              foster care:
+                providers:
+                  - {name: in-house, in_house: true, capacity: 20, weekly_cost: £450}
+                  - {name: agency, weekly_cost: £900, uplift: 2%}
+              children's home:
+                providers: [{name: external home, weekly_cost: £5.5k, uplift: 5%}]
+            population:
+              in-house: {all: 4}
+              agency: {all: 3}
+            entries:
+              per_year: {all: 8}
+              first_placement: {all: {foster care: 90%, children's home: 10%}}
+            exits:
+              rates:
+                returned home: {all: 0.4}
+            inflation: 3%
+            budgets:
+              2025/26: {total: £2.5m, agency: £1.1m, external home: £0.6m}
+              2026/27: {in-house: £0.5m, agency: £1.2m}
+              2027/28: £3m
+            """)
+        let costs = Self.numbers(projection.costsTable(), keys: ["financial_year", "placement"])
+        let mtfs = Self.numbers(projection.mtfsTable(), keys: ["financial_year", "cost_line"])
+        var budgeted = 0
+        for (key, row) in costs {
+            let mtfsRow = try #require(mtfs[[key[0], key[1] == "all" ? "total" : key[1]]], "mtfs.csv lacks \(key)")
+            #expect(mtfsRow["projected_spend"] == row["mean"] && mtfsRow["budget"] == row["budget"] && mtfsRow["variance"] == row["variance"])
+            guard let budget = row["budget"] else { continue }
+            budgeted += 1
+            let spend = row["mean"]!
+            #expect(abs(row["variance"]! - (spend - budget)) <= 1e-9 * max(1, abs(spend)), "\(key)")
+        }
+        #expect(budgeted == 7, "2025/26 total and 2 lines, 2026/27 total (sum of lines) and 2 lines, 2027/28 total")
+        #expect(costs[["2026/27", "all"]]?["budget"] == 1_700_000)
+        for year in ["2025/26", "2026/27", "2027/28"] {
+            let lines = ["in-house", "agency", "external home"].reduce(0.0) { $0 + costs[[year, $1]]!["mean"]! }
+            #expect(abs(lines - costs[[year, "all"]]!["mean"]!) < 1e-6 * lines, "\(year): lines do not add up to the total")
+        }
+    }
+}
