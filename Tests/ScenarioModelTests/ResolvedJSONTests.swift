@@ -39,7 +39,8 @@ import YAMLReader
         #expect(Self.member(json, "months") == .int(60))
         #expect(Self.member(json, "seed") == .int(20_250_401))
         #expect(Self.member(json, "inflation") == .number(0.03))
-        #expect(Self.member(json, "parent_and_child") == .null)
+        // 10 parent-and-child assessments a year [S003], in the resolved units (a rate per year).
+        #expect(Self.member(Self.member(json, "parent_and_child") ?? .null, "per_year") == .number(10))
         let fosterCare = try #require(Self.item(Self.member(json, "placements"), 0))
         #expect(Self.member(fosterCare, "type") == .string("foster care"))
         let inHouse = try #require(Self.item(Self.member(fosterCare, "providers"), 0))
