@@ -2,7 +2,7 @@
 enum PersonKind: UInt8 { case none, child, leaver, family }
 
 /// One person's state. A value in a pool; its index is its identity while it is in the model.
-struct Person {
+struct Person: BitwiseCopyable {
     var rng: SplitMix64
     var kind: PersonKind = .none
     var overflowed = false
