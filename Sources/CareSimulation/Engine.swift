@@ -68,6 +68,8 @@ struct Engine: ~Copyable {
     let typeStart: [Int]
     let providerType: [Int]
     let yearStarts: [Double]
+    /// The financial year (index) of each day of the horizon.
+    let yearOfDay: [Int32]
     // Read from `model` once: reading `model.…` in an event copies the whole model (memcpy).
     let horizon: Double
     let childBands: Int
@@ -141,6 +143,8 @@ struct Engine: ~Copyable {
         typeStart = model.typeStart
         providerType = model.providerType
         yearStarts = model.yearStarts
+        yearOfDay = (0...Int(model.horizon)).map { Int32(model.yearIndex(Double($0))) }
+        precondition(model.yearStarts.allSatisfy { $0 == $0.rounded() }, "financial years start on whole days")
         horizon = model.horizon
         childBands = model.childBands
         familyBand = model.familyBand
@@ -282,8 +286,10 @@ struct Engine: ~Copyable {
     }
 
     /// Index of the financial year containing time `t` (clamped to the years reported), as `CareModel.yearIndex`.
+    /// Year starts are whole days, so the year of `t` is that of its day, looked up in `yearOfDay`.
     @inline(__always)
     func yearIndex(_ t: Double) -> Int {
+        if t >= 0 && t < Double(yearOfDay.count) { return Int(yearOfDay[Int(t)]) }
         var k = 0
         while k + 1 < yearStarts.count && yearStarts[k + 1] <= t { k += 1 }
         return k

@@ -29,22 +29,25 @@ public struct Event: Sendable {
     }
 }
 
-/// A calendar queue (Brown 1988) with one bucket per simulated day, for a fixed horizon.
+/// A calendar queue (Brown 1988) with a bucket per eighth of a simulated day, for a fixed horizon.
 ///
-/// Scheduling appends to the event's day; a day's bucket is sorted by (time, sequence) once,
+/// Scheduling appends to the event's bucket; a bucket is sorted by (time, sequence) once,
 /// when the simulation reaches it. The order events come out in is exactly that of any priority
 /// queue on (time, sequence), so results do not depend on the queue; but the cost per event is
-/// O(1) plus a sort of one day's few hundred events, where a binary heap over 80,000 pending
+/// O(1) plus a sort of a bucket's few dozen events (an eighth of a day: small enough that the sort
+/// is an insertion sort and that few events land in the bucket being served), where a binary heap over 80,000 pending
 /// events costs ~17 cache-missing levels per operation. Buckets keep their capacity across
 /// `removeAll`, so a replication that reuses the queue allocates nothing.
 public struct EventQueue: Sendable {
     private var buckets: [ContiguousArray<Event>]
-    /// The day being served, whether its bucket is sorted yet, and the next event in it.
-    private var day = 0
-    private var daySorted = false
+    /// Buckets per day; a power of two, so that `time * bucketsPerDay` is exact and bucket order is time order.
+    static let bucketsPerDay = 8.0
+    /// The bucket being served, whether it is sorted yet, and the next event in it.
+    private var bucket = 0
+    private var bucketSorted = false
     private var cursor = 0
     private var nextSequence: UInt64 = 0
-    /// Events scheduled for the day being served after its bucket was sorted: a small binary heap.
+    /// Events scheduled for the bucket being served after it was sorted: a small binary heap.
     private var late = ContiguousArray<Event>()
     /// Events at or after this time are not kept.
     public let horizon: Double
@@ -52,55 +55,55 @@ public struct EventQueue: Sendable {
     /// A queue for events in [0, `horizon`) days.
     public init(horizon: Double) {
         self.horizon = horizon
-        buckets = Array(repeating: [], count: max(1, Int(horizon.rounded(.up))))
+        buckets = Array(repeating: [], count: max(1, Int((horizon * Self.bucketsPerDay).rounded(.up))))
     }
 
     /// Empties the queue, keeping its capacity, and restarts the tie-breaking sequence.
     public mutating func removeAll() {
         for d in buckets.indices where !buckets[d].isEmpty { buckets[d].removeAll(keepingCapacity: true) }
         late.removeAll(keepingCapacity: true)
-        day = 0
-        daySorted = false
+        bucket = 0
+        bucketSorted = false
         cursor = 0
         nextSequence = 0
     }
 
     /// Schedules an event; one at or after the horizon is dropped, one before the current time is
-    /// a programming error. - Complexity: O(1), or O(*k*) for *k* events left in the current day.
+    /// a programming error. - Complexity: O(1), or O(*k*) for *k* events left in the current bucket.
     @inline(__always)
     public mutating func schedule(at time: Double, _ kind: EventKind, subject: Int32, stamp: UInt32 = 0) {
         guard time < horizon else { return }
         let event = Event(time: time, sequence: nextSequence, kind: kind, subject: subject, stamp: stamp)
         nextSequence &+= 1
-        let d = max(0, Int(time))
-        precondition(d >= day, "an event scheduled in the past")
-        if d == day && daySorted { pushLate(event) } else { buckets[d].append(event) }
+        let d = max(0, Int(time * Self.bucketsPerDay))
+        precondition(d >= bucket, "an event scheduled in the past")
+        if d == bucket && bucketSorted { pushLate(event) } else { buckets[d].append(event) }
     }
 
     /// Removes and returns the earliest event, or `nil` when none is left before the horizon.
-    /// - Complexity: amortised O(log *k*) for *k* events in a day (the day's sort).
+    /// - Complexity: amortised O(log *k*) for *k* events in a bucket (the bucket's sort).
     @inline(__always)
     public mutating func popFirst() -> Event? {
-        while day < buckets.count {
-            if !daySorted {
-                if buckets[day].count > 1 { buckets[day].sort(by: Event.precedes) }
-                daySorted = true
+        while bucket < buckets.count {
+            if !bucketSorted {
+                if buckets[bucket].count > 1 { buckets[bucket].sort(by: Event.precedes) }
+                bucketSorted = true
                 cursor = 0
             }
-            let sortedLeft = cursor < buckets[day].count
-            if !late.isEmpty && (!sortedLeft || Event.precedes(late[0], buckets[day][cursor])) { return popLate() }
+            let sortedLeft = cursor < buckets[bucket].count
+            if !late.isEmpty && (!sortedLeft || Event.precedes(late[0], buckets[bucket][cursor])) { return popLate() }
             if sortedLeft {
                 cursor += 1
-                return buckets[day][cursor - 1]
+                return buckets[bucket][cursor - 1]
             }
-            buckets[day].removeAll(keepingCapacity: true)
-            day += 1
-            daySorted = false
+            buckets[bucket].removeAll(keepingCapacity: true)
+            bucket += 1
+            bucketSorted = false
         }
         return nil
     }
 
-    // MARK: The heap of late arrivals for the current day
+    // MARK: The heap of late arrivals for the current bucket
 
     private mutating func pushLate(_ event: Event) {
         late.append(event)
