@@ -141,7 +141,7 @@ extension Engine {
 
     /// Places person `i` with provider `p` (its band must be set) and counts it there.
     mutating func occupy(_ i: Int, provider p: Int, overflowed: Bool = false, at t: Double) {
-        people[i].provider = Int32(p)
+        people[i].provider = Int16(p)
         people[i].placedAt = t
         people[i].overflowed = overflowed
         people[i].slot = Int32(occupants.append(p, Int32(i)))
@@ -219,7 +219,7 @@ extension Engine {
             let leave = t + duration.sample(&people[i].rng)
             if leave < eighteen {
                 people[i].endTime = leave
-                people[i].endReason = Int32(drawReason(band: bandIndex(i, at: leave), for: i))
+                people[i].endReason = Int8(drawReason(band: bandIndex(i, at: leave), for: i))
             }
             return
         }
@@ -232,7 +232,7 @@ extension Engine {
             let span = bandEnd - now
             if rate * span >= budget {
                 people[i].endTime = now + budget / rate
-                people[i].endReason = Int32(drawReason(band: band, for: i))
+                people[i].endReason = Int8(drawReason(band: band, for: i))
                 return
             }
             budget -= rate * span

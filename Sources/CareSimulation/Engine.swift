@@ -159,6 +159,7 @@ struct Engine: ~Copyable {
             change.bands.isEmpty ? UInt64.max : change.bands.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
         }
         reasonCount = s.exits.reasons.count
+        precondition(reasonCount < Int(Int8.max) && p < Int(Int16.max), "a person keeps its exit reason in 8 bits and its provider in 16")
         exitDuration = s.exits.duration
         hasCareLeavers = s.careLeavers != nil
         supportTo25 = s.careLeavers?.supportTo25 ?? 0

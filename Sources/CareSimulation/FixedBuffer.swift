@@ -52,10 +52,17 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     init(capacity: Int = 64) {
         self.capacity = Swift.max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Memory for `count` elements aligned to a cache line (64 bytes), so that a 64-byte element is one line.
+    private static func allocate(_ count: Int) -> UnsafeMutablePointer<Element> {
+        UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Element>.stride,
+                                         alignment: Swift.max(64, MemoryLayout<Element>.alignment))
+            .bindMemory(to: Element.self, capacity: count)
+    }
+
+    deinit { UnsafeMutableRawPointer(base).deallocate() }
 
     @inline(__always)
     subscript(i: Int) -> Element {
@@ -87,9 +94,9 @@ struct GrowableBuffer<Element: BitwiseCopyable>: ~Copyable {
     mutating func removeAll() { count = 0 }
 
     private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        let bigger = Self.allocate(capacity * 2)
         bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
+        UnsafeMutableRawPointer(base).deallocate()
         base = bigger
         capacity *= 2
     }
