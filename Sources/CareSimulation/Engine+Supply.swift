@@ -53,7 +53,7 @@ extension Engine {
         while occupants.count(p) < capacityNow[p] {
             guard let q = (p + 1...last).first(where: { occupants.count($0) > 0 }) else { return }
             let pick = Int(stepRNG.uniform() * Double(occupants.count(q)))
-            let i = Int(occupants.occupant(q, pick))
+            let i = Int(occupants.element(q, pick))
             guard people[i].kind == .child || people[i].kind == .leaver else { return }
             updateBand(i, at: t)
             vacate(i, at: t)

@@ -16,7 +16,7 @@ struct Engine: ~Copyable {
     var people = GrowableBuffer<Person>(capacity: 1024)
     var free = GrowableBuffer<Int32>(capacity: 1024)
     /// Occupants of each provider, so that a freed place can be offered to a child placed further down.
-    let occupants: OccupantLists
+    let occupants: ListArray<Int32>
     /// People placed now, by provider and band (`live[provider * bands + band]`), placed locally by
     /// provider, and placed beyond a full preferred provider by type: kept up to date on every
     /// placement and birthday, and copied into the tally at each month end.
@@ -98,7 +98,7 @@ struct Engine: ~Copyable {
         params = Parameters(s, replicationSeed: 0)
         let providers = s.providers
         let p = providers.count
-        occupants = OccupantLists(providers: p)
+        occupants = ListArray(count: p)
         queue = EventQueue(horizon: model.horizon)
         live = FixedBuffer(repeating: 0, count: p * model.bandNames.count)
         liveLocal = FixedBuffer(repeating: 0, count: p)
