@@ -29,14 +29,14 @@ public struct Event: Sendable, BitwiseCopyable {
     }
 }
 
-/// A calendar queue (Brown 1988) with a bucket per eighth of a simulated day, for a fixed horizon.
+/// A calendar queue (Brown 1988) with a bucket per sixteenth of a simulated day, for a fixed horizon.
 ///
 /// Scheduling appends to the event's bucket; a bucket is sorted by (time, sequence) once,
 /// when the simulation reaches it. The order events come out in is exactly that of any priority
 /// queue on (time, sequence), so results do not depend on the queue; but the cost per event is
-/// O(1) plus a sort of a bucket's few dozen events (an eighth of a day: small enough that the sort
-/// is an insertion sort and that few events land in the bucket being served), where a binary heap over 80,000 pending
-/// events costs ~17 cache-missing levels per operation. Buckets keep their capacity across
+/// O(1) plus a sort of a bucket's few dozen events (a sixteenth of a day, measured best of 1–32
+/// per day: the sort is an insertion sort and few events land in the bucket being served), where a
+/// binary heap over 80,000 pending events costs ~17 cache-missing levels per operation. Buckets keep their capacity across
 /// `removeAll`, so a replication that reuses the queue allocates nothing.
 ///
 /// Noncopyable: its buckets are engine-style owned unsafe lists (`ListArray`), written without
@@ -44,7 +44,7 @@ public struct Event: Sendable, BitwiseCopyable {
 public struct EventQueue: ~Copyable {
     private let buckets: ListArray<Event>
     /// Buckets per day; a power of two, so that `time * bucketsPerDay` is exact and bucket order is time order.
-    static let bucketsPerDay = 8.0
+    static let bucketsPerDay = 16.0
     /// The bucket being served, whether it is sorted yet, and the next event in it.
     private var bucket = 0
     private var bucketSorted = false
