@@ -70,6 +70,7 @@ struct Engine: ~Copyable {
     let yearStarts: [Double]
     /// The financial year (index) of each day of the horizon.
     let yearOfDay: [Int32]
+    let yearOfDayEnd: Double
     // Read from `model` once: reading `model.…` in an event copies the whole model (memcpy).
     let horizon: Double
     let childBands: Int
@@ -144,6 +145,7 @@ struct Engine: ~Copyable {
         providerType = model.providerType
         yearStarts = model.yearStarts
         yearOfDay = (0...Int(model.horizon)).map { Int32(model.yearIndex(Double($0))) }
+        yearOfDayEnd = Double(yearOfDay.count)
         precondition(model.yearStarts.allSatisfy { $0 == $0.rounded() }, "financial years start on whole days")
         horizon = model.horizon
         childBands = model.childBands
@@ -290,7 +292,7 @@ struct Engine: ~Copyable {
     /// Year starts are whole days, so the year of `t` is that of its day, looked up in `yearOfDay`.
     @inline(__always)
     func yearIndex(_ t: Double) -> Int {
-        if t >= 0 && t < Double(yearOfDay.count) { return Int(yearOfDay[Int(t)]) }
+        if t >= 0 && t < yearOfDayEnd { return Int(yearOfDay[Int(t)]) }
         var k = 0
         while k + 1 < yearStarts.count && yearStarts[k + 1] <= t { k += 1 }
         return k
