@@ -6,8 +6,9 @@ import ScenarioModel
 /// A value type driven by `mutating` methods (no class, so no dynamic exclusivity checks in the
 /// hot loop). Even helpers that only read are `mutating` unless inlined: a non-mutating call from
 /// a mutating method was measured to copy the whole engine (a memcpy of ~1 kB) at every call.
-/// Noncopyable: it owns the unsafe buffers of its hot state (see `FixedBuffer`). A worker creates one engine and reuses it for many replications: `run` resets the
-/// state but keeps every buffer's capacity, so a replication allocates nothing per event.
+/// Noncopyable: it owns the unsafe buffers of its hot state (see `FixedBuffer.swift`). A worker
+/// creates one engine and reuses it for many replications: `run` resets the state but keeps every
+/// buffer's capacity, so a replication allocates nothing per event.
 struct Engine: ~Copyable {
     let model: CareModel
     var params: Parameters

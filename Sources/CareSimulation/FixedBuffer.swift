@@ -1,16 +1,16 @@
-/// Engine-owned memory for the hot loop: noncopyable buffers of plain values, read and written in
-/// place through a pointer.
-///
-/// Why unsafe: a write such as `people[i].band = b` into a `ContiguousArray` stored in the engine
-/// checks that the array's storage is uniquely referenced (and may copy it) every time; nested
-/// arrays (`occupants[p].append`) check twice. Measured at ~6% of all instructions, plus the
-/// retains and copies that come with them.
-///
-/// Why safe: each buffer is `~Copyable`, so exactly one value owns its memory and frees it in
-/// `deinit`; no copy can alias it, and the engine that holds it is itself noncopyable. Elements are
-/// `BitwiseCopyable` (no references inside), so memory needs no deinitialisation. Indices are
-/// checked by `assert` in debug builds (where the tests run) and not in release builds, exactly
-/// as an unsafe buffer pointer's subscript does.
+// Engine-owned memory for the hot loop: noncopyable buffers of plain values, read and written in
+// place through a pointer.
+//
+// Why unsafe: a write such as `people[i].band = b` into a `ContiguousArray` stored in the engine
+// checks that the array's storage is uniquely referenced (and may copy it) every time; nested
+// arrays (`occupants[p].append`) check twice. Measured at ~6% of all instructions, plus the
+// retains and copies that come with them.
+//
+// Why safe: each buffer is `~Copyable`, so exactly one value owns its memory and frees it in
+// `deinit`; no copy can alias it, and the engine that holds it is itself noncopyable. Elements are
+// `BitwiseCopyable` (no references inside), so memory needs no deinitialisation. Indices are
+// checked by `assert` in debug builds (where the tests run) and not in release builds, exactly
+// as an unsafe buffer pointer's subscript does.
 
 /// A fixed number of values, allocated once.
 struct FixedBuffer<Element: BitwiseCopyable>: ~Copyable {
