@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import ScenarioModel
+@testable import CareSimulation
+
+/// Every tally of fixed scenarios and seeds, hashed, against hashes recorded before the engine was
+/// optimised: the engine may get faster, but for the same scenario and seed it must give
+/// bit-identical results (the same draws from the same streams, the same event order, the same
+/// floating-point sums in the same order).
+///
+/// To re-record after an intended change of results, run the suite and copy the printed hashes.
+@Suite struct GoldenTallyTests {
+    @Test func medwayBaselineTalliesAreUnchanged() throws {
+        let scenario = try TestScenarios.read(GoldenScenarios.medway)
+        #expect(Self.hash(scenario, replications: 24, label: "medway") == 0xd352_7e2d_1e3c_9526)
+    }
+
+    @Test func annotatedExampleTalliesAreUnchanged() throws {
+        let scenario = try TestScenarios.read(GoldenScenarios.annotated)
+        #expect(Self.hash(scenario, replications: 24, label: "annotated") == 0xade5_eb73_05ae_7615)
+    }
+
+    @Test func englandSizeTalliesAreUnchanged() throws {
+        let council = try TestScenarios.read(GoldenScenarios.medway)
+        let england = Self.scaled(council, toInCare: 80_000, entriesPerYear: 32_000)
+        #expect(Self.hash(england, replications: 2, label: "england") == 0xf4b3_a8b9_2716_6a00)
+    }
+
+    /// FNV-1a (64-bit) over every tally array's bit patterns and event count, replications in order.
+    static func hash(_ scenario: Scenario, replications: Int, label: String) -> UInt64 {
+        let tallies = MonteCarlo.run(CareModel(scenario), replications: replications, threads: 2)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ value: UInt64) {
+            var v = value
+            for _ in 0..<8 {
+                h = (h ^ (v & 0xff)) &* 0x0000_0100_0000_01b3
+                v >>= 8
+            }
+        }
+        for tally in tallies {
+            for array in [tally.stock, tally.local, tally.gap, tally.capacity, tally.flowCounts] {
+                mix(UInt64(array.count))
+                for x in array { mix(UInt64(UInt32(bitPattern: x))) }
+            }
+            mix(UInt64(tally.occupiedDays.count))
+            for x in tally.occupiedDays { mix(x.bitPattern) }
+            mix(UInt64(tally.events))
+        }
+        print("golden \(label): 0x\(String(h, radix: 16))")
+        return h
+    }
+
+    /// The council scaled up to an England-size system, as `sufficiency bench` does
+    /// (copied from `BenchCommand.scaled` so that this test does not depend on the CLI).
+    static func scaled(_ council: Scenario, toInCare target: Int, entriesPerYear: Double) -> Scenario {
+        var s = council
+        let inCare = Double(council.population.reduce(0) { $0 + $1.count })
+        let k = Double(target) / inCare
+        let entryTotal = council.entries.perYear.reduce(0) { $0 + $1.perYear }
+        s.population = council.population.map { var c = $0; c.count = Int((Double(c.count) * k).rounded()); return c }
+        s.entries.perYear = council.entries.perYear.map { Rate(perYear: $0.perYear * entriesPerYear / entryTotal) }
+        for t in s.placementTypes.indices {
+            for p in s.placementTypes[t].providers.indices {
+                var provider = s.placementTypes[t].providers[p]
+                provider.capacity = provider.capacity.map { Int((Double($0) * k).rounded()) }
+                if var carers = provider.fosterCarers {
+                    carers.households = Int((Double(carers.households) * k).rounded())
+                    carers.recruitedPerYear *= k
+                    provider.fosterCarers = carers
+                }
+                s.placementTypes[t].providers[p] = provider
+            }
+        }
+        if var pc = s.parentAndChild {
+            pc.perYear = Rate(perYear: pc.perYear.perYear * k)
+            s.parentAndChild = pc
+        }
+        return s
+    }
+}
