@@ -143,7 +143,7 @@ extension Engine {
         people[i].placedAt = t
         people[i].overflowed = overflowed
         people[i].slot = Int32(occupants.append(p, Int32(i)))
-        people[i].local = localShare[p] >= 1 || people[i].rng.uniform() < localShare[p]
+        people[i].local = localShare[p] >= 1 || localDraw(i, provider: p) < localShare[p]
         count(i, by: 1)
     }
 
@@ -166,9 +166,21 @@ extension Engine {
         if Int(moved) != i { people[Int(moved)].slot = Int32(slot) }
     }
 
+    /// A uniform number on [0, 1) for whether person `i`'s placement with `p` is local, hashed from
+    /// the person's generator without advancing it: which provider a child gets depends on capacity,
+    /// so a draw consumed here would shift every later draw of that child and break common random
+    /// numbers between scenarios that differ only in places.
+    @inline(__always)
+    func localDraw(_ i: Int, provider p: Int) -> Double {
+        Double(SplitMix64.mix(people[i].rng.state ^ (UInt64(p + 1) &* 0xD1B5_4A32_D192_ED03)) >> 11) * 0x1p-53
+    }
+
+    /// Draws when person `i` next moves. The draw is taken even when the type has no moves, so every
+    /// placement consumes the same draws whatever its type (common random numbers again).
     mutating func drawNextMove(_ i: Int, at t: Double) {
         let rate = params.moveRate[providerType[Int(people[i].provider)]]
-        people[i].nextMove = rate > 0 ? t + people[i].rng.exponential() / rate : .infinity
+        let clock = people[i].rng.exponential()
+        people[i].nextMove = rate > 0 ? t + clock / rate : .infinity
     }
 
     /// A placement move: to a type drawn from the move mix for the child's band, resolved against capacity.
@@ -304,7 +316,9 @@ extension Engine {
 
     /// Support ends at 21, or at 25 for the share who keep it.
     mutating func decideSupportEnd(_ i: Int) {
-        let age = people[i].rng.uniform() < supportTo25 ? 25 : 21
+        // Someone already past 21 on the start date is, by definition, one who kept support to 25.
+        let keeps = people[i].rng.uniform() < supportTo25
+        let age = keeps || birthdayTime(i, age: 21) <= 0 ? 25 : 21
         people[i].endReason = -1
         people[i].endTime = birthdayTime(i, age: age)
     }

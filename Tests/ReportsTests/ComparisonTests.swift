@@ -83,6 +83,23 @@ import ScenarioModel
         #expect(paired.p50 < 0 && paired.p95 <= 0)
     }
 
+    /// Places decide only which provider a child gets, never what happens to the child: with more
+    /// in-house places (here binding: 40 of them are full), every replication has exactly the same
+    /// children in care each month, and only the split between providers — and so the cost — moves.
+    @Test func morePlacesChangeWhoProvidesNotWhoIsInCare() throws {
+        let base = Self.projection(try Self.scenario(capacity: 40))
+        let more = Self.projection(try Self.scenario(capacity: 55))
+        for month in base.model.monthEnds.indices {
+            for r in base.tallies.indices {
+                #expect(base.childrenInCare(base.tallies[r], month: month) == more.childrenInCare(more.tallies[r], month: month))
+            }
+        }
+        let last = base.model.years.count - 1
+        let saving = try Comparison(base: base, variant: more)
+            .summary(variant: { more.cost($0, year: last, provider: nil) }, base: { base.cost($0, year: last, provider: nil) })
+        #expect(saving.p95 < 0, "more in-house places at £600 instead of agency at £900 save money in every replication but the top 5%: \(saving)")
+    }
+
     @Test func aDifferentCalendarCannotBeCompared() throws {
         var longer = try Self.scenario(capacity: 40)
         longer.months = 48
