@@ -101,7 +101,7 @@ struct SimulatedRun {
         if let seed { loaded.scenario.seed = seed }
         let model = CareModel(loaded.scenario)
         let total = loaded.scenario.replications
-        let progress = console.errIsTerminal ? ProgressReporter(label: "running '\(loaded.scenario.name)'", total: total) : nil
+        let progress = console.errIsTerminal ? ProgressReporter(label: loaded.scenario.name, total: total) : nil
         var onProgress: (@Sendable () -> Void)?
         if let progress { onProgress = { progress.advance() } }
         started = Date()
