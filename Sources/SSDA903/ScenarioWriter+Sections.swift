@@ -127,6 +127,8 @@ extension ScenarioWriter {
                 line("  \(provider.name): {\(cells.joined(separator: ", "))}")
             }
         }
+        let ages = (0..<18).map { "\($0) \(calibration.populationByAge[$0])" }.joined(separator: ", ")
+        line("  # children in care by year of age (the simulator spreads them evenly over the years of each band): \(ages)")
         line("")
     }
 
