@@ -24,6 +24,12 @@ public struct Calibration: Sendable {
     public var moves: [Placement: Rate] = [:]
     /// Where moves went, by origin.
     public var moveDestinations: [Placement: [Placement: Int]] = [:]
+    /// Where moves went, by origin and the child's age band on the day of the move.
+    public var moveDestinationsByAge: [Placement: [AgeBand: [Placement: Int]]] = [:]
+    /// Entries by whole years of age at entry (index 0 to 17), to show how ages fall within bands.
+    public var entriesByAge = [Int](repeating: 0, count: 18)
+    /// Children in care on `asOf` by whole years of age (index 0 to 17).
+    public var populationByAge = [Int](repeating: 0, count: 18)
     /// Exits before 18 by reason and age band at exit, per child-year in care in that band.
     public var exits: [ExitReason: [AgeBand: Rate]] = [:]
     /// Child-years in care by age band (the exposure behind ``exits``), split at birthdays.
@@ -41,6 +47,15 @@ public struct Calibration: Sendable {
     public var leavingCareAccommodation: [String: Int] = [:]
     /// Periods left out of age-banded estimates and why (counts).
     public var notes: [String] = []
+
+    /// Collection years wholly inside the window, with their entries, oldest first.
+    public var wholeYearsOfEntries: [(year: CollectionYear, entries: Int)] {
+        entriesByYear.keys.sorted().filter { $0.firstDay >= windowStart && $0.lastDay < windowEnd }
+            .map { ($0, entriesByYear[$0]!.values.reduce(0, +)) }
+    }
+
+    /// The yearly trend in entries over ``wholeYearsOfEntries``; nil with fewer than three whole years.
+    public var entryTrend: EntryTrend? { EntryTrend.fit(wholeYearsOfEntries) }
 
     /// Total children in care on `asOf`.
     public var populationTotal: Int { population.values.flatMap(\.values).reduce(0, +) }

@@ -17,7 +17,7 @@ public enum Estimator {
     public static func estimate(_ data: StitchedReturn, asOf: Int? = nil, windowYears: Double = 3) -> Calibration {
         let snapshot = asOf ?? data.dataEnd
         let firstDay = data.years.first?.firstDay ?? snapshot
-        let end = min(snapshot, data.dataEnd)
+        let end = min(snapshot + 1, data.dataEnd)  // the window includes the snapshot day
         let start = max(firstDay, end - Int((windowYears * 365.25).rounded()))
         var c = Calibration(asOf: snapshot, windowStart: start, windowEnd: max(start, end))
         let years = c.windowYears
@@ -38,10 +38,17 @@ public enum Estimator {
                 for k in 0..<5 where day < edges[k + 1] { return k }
                 return nil
             }
+            /// Whole years of age on `day`, given its band `b`.
+            func age(_ day: Int, band b: Int) -> Int {
+                var a = AgeBand.allCases[b].lowerAge
+                while a + 1 < AgeBand.allCases[b].upperAge, day >= CivilDate.birthday(child.dob, age: a + 1) { a += 1 }
+                return a
+            }
             for period in child.periods {
                 // Entry.
                 if period.start >= c.windowStart, period.start < c.windowEnd, let b = band(period.start) {
                     entryCounts[b] += 1
+                    c.entriesByAge[age(period.start, band: b)] += 1
                     let ab = AgeBand.allCases[b]
                     c.firstPlacement[ab, default: [:]][period.episodes[0].placement, default: 0] += 1
                     c.entriesByYear[CollectionYear(containing: period.start), default: [:]][ab, default: 0] += 1
@@ -61,10 +68,14 @@ public enum Estimator {
                         let origin = period.episodes[n - 1].placement
                         moveCounts[origin, default: 0] += 1
                         c.moveDestinations[origin, default: [:]][episode.placement, default: 0] += 1
+                        if let b = band(episode.start) {
+                            c.moveDestinationsByAge[origin, default: [:]][AgeBand.allCases[b], default: [:]][episode.placement, default: 0] += 1
+                        }
                     }
                     if episode.start <= snapshot, episode.end.map({ $0 > snapshot }) ?? (period.ending == .open) {
                         if let b = band(snapshot) {
                             c.population[episode.placement, default: [:]][AgeBand.allCases[b], default: 0] += 1
+                            c.populationByAge[age(snapshot, band: b)] += 1
                             if episode.placement == .childrensHome, episode.inHouse {
                                 c.childrensHomeInHouse[AgeBand.allCases[b], default: 0] += 1
                             }

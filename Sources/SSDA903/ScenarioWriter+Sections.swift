@@ -69,6 +69,7 @@ extension ScenarioWriter {
         let origins = Placement.allCases.filter { CalibratedType($0) == type }
         var rate = Rate()
         var destinations: [CalibratedType: Int] = [:]
+        var byAge: [AgeBand: [CalibratedType: Int]] = [:]
         for origin in origins {
             if let r = calibration.moves[origin] {
                 rate.events += r.events
@@ -77,15 +78,35 @@ extension ScenarioWriter {
             for (to, n) in calibration.moveDestinations[origin] ?? [:] where !CalibratedType(to).servesFamilies {
                 destinations[CalibratedType(to), default: 0] += n
             }
+            for (band, mix) in calibration.moveDestinationsByAge[origin] ?? [:] {
+                for (to, n) in mix where !CalibratedType(to).servesFamilies { byAge[band, default: [:]][CalibratedType(to), default: 0] += n }
+            }
+        }
+        func ordered(_ counts: [CalibratedType: Int]) -> [(name: String, count: Int)] {
+            CalibratedType.allCases.compactMap { t in counts[t].map { (name: t.rawValue, count: $0) } }
         }
         line("    moves:")
         let (text, comment) = self.rate(rate, "moves", per: "child-years in \(type.rawValue)")
         line("      rate: \(text)", comment)
-        let counts = CalibratedType.allCases.compactMap { t in destinations[t].map { (name: t.rawValue, count: $0) } }
+        let counts = ordered(destinations)
         if counts.isEmpty {
             line("      to: {\(type.rawValue): 100%}", "no moves seen: a move stays in the same type")
-        } else {
-            line("      to: \(Self.mix(counts))", "moves in the window: \(Self.counted(counts))")
+            return
+        }
+        line("      to: \(Self.mix(counts))", "moves in the window: \(Self.counted(counts))")
+        // Destinations by the child's age band on the day of the move, where a band has enough moves.
+        let total = { (band: AgeBand) in byAge[band]?.values.reduce(0, +) ?? 0 }
+        let written = AgeBand.allCases.filter { total($0) >= Self.minimumMovesByAge }
+        guard !written.isEmpty else { return }
+        line("      to_by_age:", "by age band on the day of the move, for bands with at least \(Self.minimumMovesByAge) moves")
+        for band in written {
+            let mix = ordered(byAge[band]!)
+            line("        \(band.label): \(Self.mix(mix))", "\(Self.counted(mix))")
+        }
+        let thin = AgeBand.allCases.filter { !written.contains($0) }
+        if !thin.isEmpty {
+            line("      # fewer than \(Self.minimumMovesByAge) moves, so the mix of all ages above: "
+                 + thin.map { "\($0.label) \(total($0))" }.joined(separator: ", "))
         }
     }
 
@@ -106,6 +127,8 @@ extension ScenarioWriter {
                 line("  \(provider.name): {\(cells.joined(separator: ", "))}")
             }
         }
+        let ages = (0..<18).map { "\($0) \(calibration.populationByAge[$0])" }.joined(separator: ", ")
+        line("  # children in care by year of age (the simulator spreads them evenly over the years of each band): \(ages)")
         line("")
     }
 
@@ -128,8 +151,7 @@ extension ScenarioWriter {
             let (text, comment) = rate(c.entries[band] ?? Rate(), "entries", per: "years")
             line("    \(band.label): \(text)", comment)
         }
-        let byYear = c.entriesByYear.keys.sorted().map { "\($0) \(c.entriesByYear[$0]!.values.reduce(0, +))" }
-        line("  trend: 0%", "no trend estimated" + (byYear.isEmpty ? "" : "; entries by collection year: " + byYear.joined(separator: ", ")))
+        writeTrend()
         line("  first_placement:")
         let overall = firstPlacements(nil)
         for band in AgeBand.allCases {
@@ -143,6 +165,8 @@ extension ScenarioWriter {
             }
         }
         if hasParentAndChild { line("  # entries placed first in parent and child (R3) are left out of these mixes: see parent_and_child") }
+        let ages = (0..<18).map { "\($0) \(c.entriesByAge[$0])" }.joined(separator: ", ")
+        line("  # entries in the window by year of age (the simulator spreads entries evenly over the years of each band): \(ages)")
         line("")
     }
 

@@ -65,3 +65,74 @@ import YAMLReader
         #expect(ScenarioWriter.mix([("a", 1), ("b", 19_999)]) == "{a: 0.01%, b: 99.99%}")
     }
 }
+
+/// What calibrate writes about moves by age and the entry trend, read back through the ordinary loader.
+@Suite struct ScenarioWriterEvidenceTests {
+    static func calibration(seed: UInt64, children: Int) throws -> Calibration {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SyntheticReturn.write(to: folder, options: .init(seed: seed, years: 3, childrenInCare: children))
+        return Estimator.estimate(EpisodeStitcher.stitch(try ReturnReader.read(folder)), windowYears: 3)
+    }
+
+    /// Each band with enough moves gets its own counted mix; the others get the all-ages mix. The
+    /// generator never moves an under-16 into supported accommodation, so no such band may either.
+    @Test(arguments: [UInt64(5), 8])
+    func moveDestinationsFollowTheAgeBand(_ seed: UInt64) throws {
+        let c = try Self.calibration(seed: seed, children: 1500)
+        let scenario = try ScenarioWriterTests.loadAndRun(ScenarioWriter.render(c, options: .init(name: "moves", horizonYears: 1)))
+        let names = scenario.placementTypes.map(\.name)
+        let supported = try #require(names.firstIndex(of: CalibratedType.supportedAccommodation.rawValue))
+        var bandsChecked = 0
+        for type in scenario.placementTypes where type.serves == .children {
+            let origins = Placement.allCases.filter { CalibratedType($0).rawValue == type.name }
+            func shares(_ band: SSDA903.AgeBand?) -> [Double] {
+                var counts = [Double](repeating: 0, count: names.count)
+                for origin in origins {
+                    let mixes = band.map { [c.moveDestinationsByAge[origin]?[$0] ?? [:]] } ?? [c.moveDestinations[origin] ?? [:]]
+                    for mix in mixes {
+                        for (to, n) in mix where !CalibratedType(to).servesFamilies { counts[names.firstIndex(of: CalibratedType(to).rawValue)!] += Double(n) }
+                    }
+                }
+                let total = counts.reduce(0, +)
+                return total > 0 ? counts.map { $0 / total } : counts
+            }
+            guard shares(nil).contains(where: { $0 > 0 }) else { continue }
+            for (k, band) in SSDA903.AgeBand.allCases.enumerated() {
+                let moves = origins.reduce(0) { $0 + (c.moveDestinationsByAge[$1]?[band]?.values.reduce(0, +) ?? 0) }
+                let expected = moves >= ScenarioWriter.minimumMovesByAge ? shares(band) : shares(nil)
+                let written = type.moveTo[k].shares
+                #expect(zip(written, expected).allSatisfy { abs($0 - $1) <= 0.0001 }, "\(type.name), \(band.label)")
+                if moves >= ScenarioWriter.minimumMovesByAge, band < .sixteenToSeventeen {
+                    #expect(written[supported] == 0, "\(type.name), \(band.label)")
+                    bandsChecked += 1
+                }
+            }
+        }
+        #expect(bandsChecked >= 8)
+    }
+
+    /// A trend significant at 5% is written with the step that carries the window's average to the
+    /// start; a trend that is not is written as 0% with no step.
+    @Test func trendIsWrittenOnlyWhenSignificant() throws {
+        var c = try Self.calibration(seed: 3, children: 250)
+        let years = (2024...2026).map(CollectionYear.init(endingYear:))
+        #expect(years.allSatisfy { $0.firstDay >= c.windowStart && $0.lastDay < c.windowEnd })
+        for (year, n) in zip(years, [200, 240, 288]) { c.entriesByYear[year] = [.tenToFifteen: n] }
+        let trend = try #require(c.entryTrend)
+        #expect(trend.isSignificant)
+        let growing = try ScenarioWriterTests.loadAndRun(ScenarioWriter.render(c, options: .init(name: "growing", horizonYears: 1)))
+        #expect(abs(growing.entries.trend - trend.growth) <= 0.00005)
+        let step = try #require(growing.entries.changes.first)
+        #expect(growing.entries.changes.count == 1 && step.from == growing.start && step.bands.isEmpty)
+        #expect(abs(step.factor - pow(1 + trend.growth, c.windowYears / 2)) <= 0.00005)
+
+        for (year, n) in zip(years, [200, 206, 196]) { c.entriesByYear[year] = [.tenToFifteen: n] }
+        let flatTrend = try #require(c.entryTrend)
+        #expect(!flatTrend.isSignificant)
+        let text = ScenarioWriter.render(c, options: .init(name: "flat", horizonYears: 1))
+        let flat = try ScenarioWriterTests.loadAndRun(text)
+        #expect(flat.entries.trend == 0 && flat.entries.changes.isEmpty)
+        #expect(text.contains("not significant at 5%"))
+    }
+}
