@@ -87,6 +87,29 @@ extension Engine {
         }
     }
 
+    /// The sufficiency gap on the start date. Why a child is with a later provider is not known, but
+    /// if the preferred providers have *f* free places and *n* children are with later providers, at
+    /// least *n* − *f* of them could not have been placed with a preferred one: that many (the first
+    /// in placement order) count as placed beyond a full preferred provider from day one.
+    mutating func markStartingGap() {
+        for providers in model.typeProviders where providers.count > 1 {
+            var free = 0
+            for (rank, p) in providers.enumerated() {
+                let occupants = self.occupants[p].map(Int.init)
+                if rank > 0 {
+                    let beyond = max(0, occupants.count - free)
+                    for i in occupants.prefix(beyond) {
+                        count(i, by: -1)
+                        people[i].overflowed = true
+                        count(i, by: 1)
+                    }
+                    free -= occupants.count - beyond
+                }
+                if capacityNow[p] != Int.max { free += max(0, capacityNow[p] - occupants.count) }
+            }
+        }
+    }
+
     // MARK: Placement
 
     /// Draws a placement type from a mix for person `i`, with need trends applied at time `t`

@@ -195,6 +195,7 @@ struct Engine {
             queue.schedule(at: max(change.time, 0), .capacityChange, subject: Int32(index))
         }
         placeInitialPopulation()
+        markStartingGap()
         for band in 0..<model.childBands {
             entryRNG[band] = SplitMix64(seed: SplitMix64.derive(seed, Stream.entryCandidates, UInt64(band)))
             entryCandidates[band] = 0

@@ -124,14 +124,15 @@ enum Merge {
                     merged.append(pair)
                 }
             }
-            return Node(.mapping(merged), at: base.mark)
+            // The variant's position: an error in the merged mapping is for the variant's author to fix.
+            return Node(.mapping(merged), at: top.mark)
         case (.sequence(let topItems), .sequence(let baseItems)):
             guard let topNames = names(topItems), let baseNames = names(baseItems) else { return top }
             var merged = baseItems
             for (item, name) in zip(topItems, topNames) {
                 if let i = baseNames.firstIndex(of: name) { merged[i] = overlay(item, on: merged[i]) } else { merged.append(item) }
             }
-            return Node(.sequence(merged), at: base.mark)
+            return Node(.sequence(merged), at: top.mark)
         default:
             return top
         }

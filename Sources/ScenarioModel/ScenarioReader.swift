@@ -65,10 +65,10 @@ public enum ScenarioReader {
         let careLeavers = top["care_leavers"].flatMap { Self.careLeavers($0, context, c) }
         let budgets = top["budgets"].map { Self.budgets($0, context, c) } ?? []
 
-        if parentAndChild == nil, context.types.contains(where: { $0.serves == .families }) {
+        if top["parent_and_child"] == nil, context.types.contains(where: { $0.serves == .families }) {
             c.error("placement types serve 'parent and child' but there is no 'parent_and_child' section", at: placementsNode.mark)
         }
-        if careLeavers == nil, context.types.contains(where: { $0.serves == .careLeavers }) {
+        if top["care_leavers"] == nil, context.types.contains(where: { $0.serves == .careLeavers }) {
             c.error("placement types serve 'care leavers' but there is no 'care_leavers' section", at: placementsNode.mark)
         }
         guard let start, let entries, c.diagnostics.isEmpty else { return nil }
