@@ -82,6 +82,15 @@ package struct OutputDirectory: Sendable {
             }
         }
 
+        // A destination that is a folder would stop the renames half way, leaving new files beside
+        // old ones: find it before renaming anything.
+        for file in files {
+            var info = stat()
+            if lstat(finalPath(file.name), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+                removeTemporaries()
+                throw OutputDirectoryError(path: finalPath(file.name), reason: "is a folder, not a file; move it away and run again")
+            }
+        }
         let marker = finalPath(files[files.count - 1].name)
         if unlink(marker) != 0 && errno != ENOENT {
             let reason = Self.describe(errno)

@@ -25,7 +25,7 @@ extension ScenarioReader {
             }
             var providers: [Provider] = []
             if let providersNode = f["providers"] {
-                providers = self.providers(providersNode, type: pair.key, &seenProviders, c)
+                providers = self.providers(providersNode, type: pair.key, start: context.start, &seenProviders, c)
             } else {
                 c.error("placement type '\(pair.key)' needs 'providers', in order of preference", at: pair.keyMark)
             }
@@ -58,7 +58,7 @@ extension ScenarioReader {
     }
 
     private static func providers(
-        _ node: Node, type: String, _ seen: inout [String: Mark], _ c: Checker
+        _ node: Node, type: String, start: Day?, _ seen: inout [String: Mark], _ c: Checker
     ) -> [Provider] {
         guard let items = c.items(node, "the providers of '\(type)'") else { return [] }
         if items.isEmpty { c.error("placement type '\(type)' needs at least one provider", at: node.mark) }
@@ -84,7 +84,7 @@ extension ScenarioReader {
                 c.error("give provider '\(name)' either 'capacity' or 'foster_carers' (which sets capacity), not both",
                         at: f["foster_carers"]!.mark)
             }
-            let changes = f["capacity_changes"].map { capacityChanges($0, c) } ?? []
+            let changes = f["capacity_changes"].map { capacityChanges($0, starting: start, c) } ?? []
             let limited = f["capacity"] != nil || f["foster_carers"] != nil
             if isLast, limited || !changes.isEmpty {
                 c.error("the last provider of '\(type)' ('\(name)') is where children go when the others are full, so it cannot have a capacity; add an external provider after it",
@@ -106,7 +106,7 @@ extension ScenarioReader {
         return providers
     }
 
-    private static func capacityChanges(_ node: Node, _ c: Checker) -> [CapacityChange] {
+    private static func capacityChanges(_ node: Node, starting start: Day?, _ c: Checker) -> [CapacityChange] {
         guard let items = c.items(node, "'capacity_changes'") else { return [] }
         return items.compactMap { item in
             guard let f = c.fields(item, "a capacity change", allowed: ["date", "change"]) else { return nil }
@@ -117,6 +117,11 @@ extension ScenarioReader {
             guard let date = c.date(dateNode, "date"),
                   let change = c.whole(changeNode, "change", in: -1_000_000...1_000_000)
             else { return nil }
+            if let start, date < start {
+                c.error("a capacity change on \(date) is before the scenario starts (\(start)); include it in the places at the start instead",
+                        at: dateNode.mark)
+                return nil
+            }
             return CapacityChange(date: date, change: change)
         }.sorted { $0.date < $1.date }
     }

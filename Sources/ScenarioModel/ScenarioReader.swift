@@ -44,6 +44,7 @@ public enum ScenarioReader {
 
         let childBands = top["age_bands"].map { ageBands($0, c) } ?? AgeBand.dfe
         var context = Context(childBands: childBands)
+        context.start = start
         guard let placementsNode = top["placements"] else {
             c.error("the scenario needs 'placements': the placement types and their providers", at: root.mark)
             return nil
@@ -85,6 +86,8 @@ public enum ScenarioReader {
         var childBands: [AgeBand]
         var bands: [AgeBand]
         var types: [PlacementType] = []
+        /// The scenario's start date, when it was read: dated changes must not come before it.
+        var start: Day?
 
         init(childBands: [AgeBand]) {
             self.childBands = childBands

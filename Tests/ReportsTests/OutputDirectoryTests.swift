@@ -106,17 +106,19 @@ final class OutputDirectoryTests {
         #expect(try contents(scratch + "/run.json") == "old run")
     }
 
-    @Test("a failure while renaming removes the old completion marker and every temporary")
-    func failureDuringRenames() throws {
+    @Test("a destination that is a folder stops the write before anything is renamed")
+    func folderInTheWayStopsBeforeRenaming() throws {
         let directory = OutputDirectory(path: scratch)
         try directory.write([(name: "a.csv", contents: "old a"), (name: "run.json", contents: "old run")])
-        // b.csv is a non-empty directory, so renaming a file over it fails.
+        // b.csv is a non-empty folder, so a file cannot be renamed over it.
         try FileManager.default.createDirectory(atPath: scratch + "/b.csv/inner", withIntermediateDirectories: true)
         let error = #expect(throws: OutputDirectoryError.self) {
             try directory.write([(name: "a.csv", contents: "new a"), (name: "b.csv", contents: "new b"), (name: "run.json", contents: "new run")])
         }
-        #expect(error?.description == "cannot write to '\(scratch)/b.csv': is a directory")
-        // No run.json: the directory does not look like a complete run, old or new.
-        #expect(try entries(scratch) == ["a.csv", "b.csv"])
+        #expect(error?.description == "cannot write to '\(scratch)/b.csv': is a folder, not a file; move it away and run again")
+        // Nothing was renamed: the old run is whole, with no temporaries left.
+        #expect(try entries(scratch) == ["a.csv", "b.csv", "run.json"])
+        #expect(try contents(scratch + "/a.csv") == "old a")
+        #expect(try contents(scratch + "/run.json") == "old run")
     }
 }

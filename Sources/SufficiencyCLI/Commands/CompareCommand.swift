@@ -29,8 +29,9 @@ enum CompareCommand {
                                     replications: options.replications, seed: options.seed,
                                     threads: options.threads, console: console)
         let variants: [(name: String, run: SimulatedRun)] = try (variantPaths.isEmpty ? [basePath] : variantPaths).map { path in
-            let run = try SimulatedRun(path: path, overrides: options.overrides, replications: base.scenario.replications,
+            var run = try SimulatedRun(path: path, overrides: options.overrides, replications: base.scenario.replications,
                                        seed: base.scenario.seed, threads: options.threads, console: console)
+            if variantPaths.isEmpty { run.loaded.scenario.name += " with " + options.overrides.joined(separator: ", ") }
             let name = variantPaths.isEmpty ? "\(RunOptions.baseName(path))-with-changes" : RunOptions.baseName(path)
             return (name, run)
         }

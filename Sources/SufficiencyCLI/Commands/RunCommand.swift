@@ -12,6 +12,7 @@ enum RunCommand {
         flags: [.init("report", help: "also write report.html and the charts as SVG files")])
 
     static let command = CLI.Command(spec: spec) { arguments, console in
+        let started = Date()
         let options = try RunOptions(arguments)
         let path = arguments.positional("scenario")!
         let run = try SimulatedRun(path: path, overrides: options.overrides, replications: options.replications,
@@ -23,7 +24,8 @@ enum RunCommand {
         console.out("")
         console.out(run.projection.summaryTable())
         console.out("")
-        console.out("wrote \(files.count) files to \(directory)/")
+        let seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
+        console.out("wrote \(files.count) files to \(directory)/ (\(seconds) s in all)")
         return 0
     }
 }
@@ -116,7 +118,7 @@ struct SimulatedRun {
 
     var header: String {
         let seconds = (wallSeconds * 10).rounded() / 10
-        return "\(scenario.name): \(scenario.replications) replications, seed \(scenario.seed), \(threads) threads, \(seconds) s"
+        return "\(scenario.name): \(scenario.replications) replications, seed \(scenario.seed), \(threads) threads, simulated in \(seconds) s"
     }
 
     /// Writes the CSVs then run.json, atomically, and returns the file names.

@@ -6,7 +6,8 @@ import ScenarioModel
 /// with the same seed (common random numbers), in one table.
 enum SweepCommand {
     static let spec = ArgumentSpec(
-        command: "sweep", summary: "run one setting over several values and tabulate the results",
+        command: "sweep",
+        summary: "run one setting over several values, given as --set key=a,b,c (quote values that contain commas), and tabulate the results",
         positionals: [.init("scenario", help: "the scenario file")],
         options: RunOptions.options(output: "where to write sweep.csv (default: output/sweep-<scenario file name>/)"))
 
@@ -18,12 +19,19 @@ enum SweepCommand {
             throw CommandFailure("give exactly one --set with several values, such as --set entries.trend=0%,2%,4%", status: 2)
         }
         let key = String(setting[..<equals])
+        let choices = values(of: setting)
+        // '£1,000,£1,200' splits into '£1', '000', …: a piece that starts with three digits after a
+        // piece ending in a digit is a thousands separator, not a new value.
+        for (previous, piece) in zip(choices, choices.dropFirst())
+        where previous.last?.isNumber == true && piece.count >= 3 && piece.prefix(3).allSatisfy(\.isNumber) {
+            throw CommandFailure("'\(previous),\(piece)' looks like one amount with a thousands comma; quote values that contain commas, such as --set \"\(key)='£1,000','£1,200'\", or write £1000", status: 2)
+        }
         let fixed = options.overrides.filter { $0 != setting }
         var table = CSVTable(header: ["setting", "value", "financial_year", "children_in_care_p50", "children_in_care_p05",
                                       "children_in_care_p95", "cost_mean", "cost_p05", "cost_p50", "cost_p95"])
         var printed: [[String]] = []
         var seed = options.seed, replications = options.replications
-        for value in values(of: setting) {
+        for value in choices {
             let run = try SimulatedRun(path: path, overrides: fixed + ["\(key)=\(value)"], replications: replications,
                                        seed: seed, threads: options.threads, console: console)
             (seed, replications) = (run.scenario.seed, run.scenario.replications)

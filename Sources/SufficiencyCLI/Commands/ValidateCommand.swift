@@ -22,7 +22,7 @@ enum ValidateCommand {
         for file in files {
             do {
                 let s = try ScenarioLoader().load(file, overrides: overrides)
-                console.out("\(file): ok: '\(s.name)', \(s.start) for \(s.months) months, \(s.placementTypes.count) placement types, \(s.providers.count) providers, \(s.population.reduce(0) { $0 + $1.count }) in care at the start, \(s.replications) replications")
+                console.out("\(file): ok: '\(s.name)', \(s.start) for \(s.months) months, \(s.placementTypes.count) placement types, \(s.providers.count) providers; at the start \(startingPeople(s)); \(s.replications) replications")
             } catch let d as Diagnostics {
                 console.err(d.rendered)
                 failed = true
@@ -30,4 +30,18 @@ enum ValidateCommand {
         }
         return failed ? 1 : 0
     }
+}
+
+/// "471 children in care, 180 care leavers, 4 parent-and-child families" (the parts present).
+func startingPeople(_ s: Scenario) -> String {
+    var children = 0, leavers = 0, families = 0
+    for cell in s.population {
+        if cell.band >= s.ageBands.count { families += cell.count }
+        else if cell.band >= s.firstLeaverBand { leavers += cell.count }
+        else { children += cell.count }
+    }
+    var parts = ["\(children) children in care"]
+    if leavers > 0 { parts.append("\(leavers) care leavers") }
+    if families > 0 { parts.append("\(families) parent-and-child families") }
+    return parts.joined(separator: ", ")
 }
