@@ -22,7 +22,7 @@ import ScenarioModel
 
     @Test func englandSizeTalliesAreUnchanged() throws {
         let council = try TestScenarios.read(GoldenScenarios.medway)
-        let england = Self.scaled(council, toInCare: 80_000, entriesPerYear: 32_000)
+        let england = council.scaled(toInCare: 80_000, entriesPerYear: 32_000)
         #expect(Self.hash(england, replications: 2, label: "england") == 0xfe53_b1e9_a091_5547)
     }
 
@@ -50,31 +50,4 @@ import ScenarioModel
         return h
     }
 
-    /// The council scaled up to an England-size system, as `sufficiency bench` does
-    /// (copied from `BenchCommand.scaled` so that this test does not depend on the CLI).
-    static func scaled(_ council: Scenario, toInCare target: Int, entriesPerYear: Double) -> Scenario {
-        var s = council
-        let inCare = Double(council.population.reduce(0) { $0 + $1.count })
-        let k = Double(target) / inCare
-        let entryTotal = council.entries.perYear.reduce(0) { $0 + $1.perYear }
-        s.population = council.population.map { var c = $0; c.count = Int((Double(c.count) * k).rounded()); return c }
-        s.entries.perYear = council.entries.perYear.map { Rate(perYear: $0.perYear * entriesPerYear / entryTotal) }
-        for t in s.placementTypes.indices {
-            for p in s.placementTypes[t].providers.indices {
-                var provider = s.placementTypes[t].providers[p]
-                provider.capacity = provider.capacity.map { Int((Double($0) * k).rounded()) }
-                if var carers = provider.fosterCarers {
-                    carers.households = Int((Double(carers.households) * k).rounded())
-                    carers.recruitedPerYear *= k
-                    provider.fosterCarers = carers
-                }
-                s.placementTypes[t].providers[p] = provider
-            }
-        }
-        if var pc = s.parentAndChild {
-            pc.perYear = Rate(perYear: pc.perYear.perYear * k)
-            s.parentAndChild = pc
-        }
-        return s
-    }
 }

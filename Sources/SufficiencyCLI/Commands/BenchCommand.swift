@@ -53,31 +53,11 @@ enum BenchCommand {
         ])
     }
 
-    /// The council scaled up: population, entries, capacities and foster households multiplied alike.
+    /// The council scaled up (see ``Scenario/scaled(toInCare:entriesPerYear:)``), renamed to say so.
     static func scaled(_ council: Scenario, toInCare target: Int, entriesPerYear: Double) -> Scenario {
-        var s = council
-        let inCare = Double(council.population.reduce(0) { $0 + $1.count })
-        let k = Double(target) / inCare
-        let entryTotal = council.entries.perYear.reduce(0) { $0 + $1.perYear }
+        var s = council.scaled(toInCare: target, entriesPerYear: entriesPerYear)
+        let k = Double(target) / Double(council.population.reduce(0) { $0 + $1.count })
         s.name = "England-size system (\(council.name) × \(Int(k.rounded())))"
-        s.population = council.population.map { var c = $0; c.count = Int((Double(c.count) * k).rounded()); return c }
-        s.entries.perYear = council.entries.perYear.map { Rate(perYear: $0.perYear * entriesPerYear / entryTotal) }
-        for t in s.placementTypes.indices {
-            for p in s.placementTypes[t].providers.indices {
-                var provider = s.placementTypes[t].providers[p]
-                provider.capacity = provider.capacity.map { Int((Double($0) * k).rounded()) }
-                if var carers = provider.fosterCarers {
-                    carers.households = Int((Double(carers.households) * k).rounded())
-                    carers.recruitedPerYear *= k
-                    provider.fosterCarers = carers
-                }
-                s.placementTypes[t].providers[p] = provider
-            }
-        }
-        if var pc = s.parentAndChild {
-            pc.perYear = Rate(perYear: pc.perYear.perYear * k)
-            s.parentAndChild = pc
-        }
         return s
     }
 
