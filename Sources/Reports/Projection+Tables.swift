@@ -92,7 +92,7 @@ extension Projection {
             for (name, provider) in placements {
                 func local(_ t: Tally) -> Double {
                     var n: Int32 = 0
-                    for p in provider.map({ [$0] }) ?? Array(0..<t.providers) { n += t.local[month * t.providers + p] }
+                    for p in Self.range(provider, all: t.providers) { n += t.local[month * t.providers + p] }
                     return Double(n)
                 }
                 let inArea = summary(local)

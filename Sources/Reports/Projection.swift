@@ -24,8 +24,8 @@ package struct Projection: Sendable {
     /// People in `provider` (or all, when `nil`) and `band` (or all) at month end `month`.
     package func stock(_ t: Tally, month: Int, provider: Int?, band: Int?) -> Double {
         var total: Int32 = 0
-        for p in provider.map({ [$0] }) ?? Array(0..<t.providers) {
-            for b in band.map({ [$0] }) ?? Array(0..<t.bands) { total += t.stock(month: month, provider: p, band: b) }
+        for p in Self.range(provider, all: t.providers) {
+            for b in Self.range(band, all: t.bands) { total += t.stock(month: month, provider: p, band: b) }
         }
         return Double(total)
     }
@@ -42,7 +42,7 @@ package struct Projection: Sendable {
     /// Pounds spent on `provider` (or all) in financial year `year`.
     package func cost(_ t: Tally, year: Int, provider: Int?) -> Double {
         var total = 0.0
-        for p in provider.map({ [$0] }) ?? Array(0..<t.providers) {
+        for p in Self.range(provider, all: t.providers) {
             total += t.occupiedDays[year * t.providers + p] * model.costPerDay[year][p]
         }
         return total
@@ -51,8 +51,15 @@ package struct Projection: Sendable {
     /// Count of `flow` in financial year `year` and `band` (or all).
     package func flow(_ t: Tally, _ flow: Int, year: Int, band: Int?) -> Double {
         var total: Int32 = 0
-        for b in band.map({ [$0] }) ?? Array(0..<t.bands) { total += t.flow(flow, year: year, band: b) }
+        for b in Self.range(band, all: t.bands) { total += t.flow(flow, year: year, band: b) }
         return Double(total)
+    }
+
+    /// One index, or all of `0..<count` when `nil`, as a range (no array: this runs once per cell
+    /// per replication while tables are built).
+    @inline(__always)
+    package static func range(_ index: Int?, all count: Int) -> Range<Int> {
+        index.map { $0..<($0 + 1) } ?? 0..<count
     }
 
     // MARK: Structure
