@@ -29,11 +29,16 @@ public struct CareModel: Sendable {
     package let providerType: [Int]
     package let providerLast: [Bool]
     package let typeProviders: [[Int]]
+    /// The providers of type *t* are `typeStart[t] ..< typeStart[t + 1]` (listed type by type, in preference order).
+    package let typeStart: [Int]
     package let typeServes: [Population]
     public let typeNames: [String]
 
     /// Pounds per occupied day, by financial year then provider.
     package let costPerDay: [[Double]]
+
+    /// Civil dates by lookup, for ages and birthdays.
+    let calendar: CivilTable
 
     /// Flow names, in `flows.csv` order.
     public let flowNames: [String]
@@ -78,6 +83,9 @@ public struct CareModel: Sendable {
         providerType = types
         providerLast = last
         typeProviders = byType
+        typeStart = byType.map { $0.first ?? 0 } + [names.count]
+        for (t, list) in byType.enumerated() { precondition(list == Array(typeStart[t]..<typeStart[t + 1])) }
+        calendar = CivilTable(from: start, through: scenario.end)
         typeServes = scenario.placementTypes.map(\.serves)
         typeNames = scenario.placementTypes.map(\.name)
 

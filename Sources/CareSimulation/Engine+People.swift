@@ -6,7 +6,7 @@ extension Engine {
     // MARK: Entering care
 
     /// The entry rate per day in `band` at time `t`: base × trend × the step changes in force.
-    func entryRate(band: Int, at t: Double) -> Double {
+    mutating func entryRate(band: Int, at t: Double) -> Double {
         var rate = params.entryRate[band]
         if entryTrendLog != 0 { rate *= exp(entryTrendLog * t / 365.2425) }
         for k in changeTime.indices where changeTime[k] <= t && changeBands[k] & (1 << UInt64(band)) != 0 {
@@ -18,7 +18,7 @@ extension Engine {
     /// An upper bound of the entry rate over the horizon, for thinning. It ignores reductions, so a
     /// variant that only cuts entries sees the same candidates as its base (common random numbers).
     func ceilingRate(band: Int) -> Double {
-        var rate = params.entryRate[band] * exp(max(0, entryTrendLog) * model.horizon / 365.2425)
+        var rate = params.entryRate[band] * exp(max(0, entryTrendLog) * horizon / 365.2425)
         for k in changeTime.indices where changeBands[k] & (1 << UInt64(band)) != 0 { rate *= max(1, changeFactor[k]) }
         return rate
     }
@@ -26,7 +26,7 @@ extension Engine {
     mutating func scheduleEntryCandidate(band: Int, after t: Double) {
         guard entryCeiling[band] > 0 else { return }
         let next = t + entryRNG[band].exponential() / entryCeiling[band]
-        if next < model.horizon { queue.schedule(at: next, .entryCandidate, subject: Int32(band)) }
+        if next < horizon { queue.schedule(at: next, .entryCandidate, subject: Int32(band)) }
     }
 
     /// A candidate arrival of a Poisson process at the ceiling rate, kept with probability rate/ceiling
@@ -44,13 +44,12 @@ extension Engine {
     /// A child entering care at `t`, aged uniformly within `band` (or born that day).
     mutating func admitChild(seed: UInt64, band: Int, at t: Double, newborn: Bool) {
         let i = newPerson(seed: seed, kind: .child)
-        let bands = ageBands
         let today = start + Int(t.rounded(.down))
-        setBirth(i, day: newborn ? today : today - ageInDays(bands[band], for: i))
+        setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i))
         setBand(i, at: t)
         let b = Int(people[i].band)
-        tally.count(flow: model.flow.entries, year: model.yearIndex(t), band: b)
-        let type = drawType(firstMix[b], at: t, for: i)
+        count(flow: flow.entries, year: yearIndex(t), band: b)
+        let type = drawType(mix: b, at: t, for: i)
         placeNew(i, type: type, at: t)
         decideEnd(i, at: t)
         scheduleNext(i)
@@ -59,22 +58,22 @@ extension Engine {
     /// Children in care on the start date, spread uniformly over ages within their band.
     mutating func placeInitialPopulation() {
         let s = model.scenario
-        let bands = s.ageBands
+        let serves = model.typeServes
         for (cellIndex, cell) in s.population.enumerated() {
             for k in 0..<cell.count {
                 let seed = SplitMix64.derive(replicationSeed, Stream.initialChild, UInt64(cellIndex), UInt64(k))
-                let type = model.providerType[cell.provider]
-                switch model.typeServes[type] {
+                let type = providerType[cell.provider]
+                switch serves[type] {
                 case .families:
                     let i = newPerson(seed: seed, kind: .family)
-                    people[i].band = Int16(model.familyBand)
+                    people[i].band = Int16(familyBand)
                     people[i].endTime = s.parentAndChild!.duration.sample(&people[i].rng)
                     occupy(i, provider: cell.provider, at: 0)
                     scheduleNext(i)
                 case .children, .careLeavers:
-                    let isLeaver = model.typeServes[type] == .careLeavers
+                    let isLeaver = serves[type] == .careLeavers
                     let i = newPerson(seed: seed, kind: isLeaver ? .leaver : .child)
-                    setBirth(i, day: start - ageInDays(bands[cell.band], for: i))
+                    setBirth(i, day: start - ageInDays(band: cell.band, for: i))
                     setBand(i, at: 0)
                     occupy(i, provider: cell.provider, at: 0)
                     people[i].yearIndex = 0
@@ -95,40 +94,45 @@ extension Engine {
         for providers in model.typeProviders where providers.count > 1 {
             var free = 0
             for (rank, p) in providers.enumerated() {
-                let occupants = self.occupants[p].map(Int.init)
+                let placed = occupants.count(p)
                 if rank > 0 {
-                    let beyond = max(0, occupants.count - free)
-                    for i in occupants.prefix(beyond) {
+                    let beyond = max(0, placed - free)
+                    for j in 0..<beyond {
+                        let i = Int(occupants.element(p, j))
                         count(i, by: -1)
                         people[i].overflowed = true
                         count(i, by: 1)
                     }
-                    free -= occupants.count - beyond
+                    free -= placed - beyond
                 }
-                if capacityNow[p] != Int.max { free += max(0, capacityNow[p] - occupants.count) }
+                if capacityNow[p] != Int.max { free += max(0, capacityNow[p] - placed) }
             }
         }
     }
 
     // MARK: Placement
 
-    /// Draws a placement type from a mix for person `i`, with need trends applied at time `t`
+    /// Draws a placement type from mix `m` for person `i`, with need trends applied at time `t`
     /// (two passes over the shares: no buffer, nothing allocated).
     ///
-    /// Draws for a person take its generator out and put it back: passing `&people[i].rng` to a
-    /// method of `self` would copy the engine and then copy the whole pool on write.
-    mutating func drawType(_ shares: [Double], at t: Double, for i: Int) -> Int {
-        var rng = people[i].rng
-        defer { people[i].rng = rng }
+    /// Without need trends the weights are the shares and their running sums are precomputed
+    /// (`MixTable`): the same sums in the same order, so the same type is drawn.
+    mutating func drawType(mix m: Int, at t: Double, for i: Int) -> Int {
+        let offset = mixes.offset[m], n = mixes.length[m]
+        if !hasNeedTrends {
+            let target = people[i].rng.uniform() * (n > 0 ? mixes.cumulative[offset + n - 1] : 0)
+            for k in 0..<n where target < mixes.cumulative[offset + k] { return k }
+            return mixes.fallback[m]
+        }
         var total = 0.0
-        for k in shares.indices { total += weight(shares[k], type: k, at: t) }
-        let target = rng.uniform() * total
+        for k in 0..<n { total += weight(mixes.shares[offset + k], type: k, at: t) }
+        let target = people[i].rng.uniform() * total
         var sum = 0.0
-        for k in shares.indices {
-            sum += weight(shares[k], type: k, at: t)
+        for k in 0..<n {
+            sum += weight(mixes.shares[offset + k], type: k, at: t)
             if target < sum { return k }
         }
-        return shares.lastIndex { $0 > 0 } ?? 0
+        return mixes.fallback[m]
     }
 
     @inline(__always)
@@ -140,10 +144,10 @@ extension Engine {
     /// The first provider of `type` with a free place; the last provider has no limit.
     /// Counts an overflow when a preferred provider is full.
     mutating func resolve(type: Int, band: Int, at t: Double) -> (provider: Int, overflowed: Bool) {
-        let list = model.typeProviders[type]
-        for (rank, p) in list.enumerated() where occupants[p].count < capacityNow[p] || rank == list.count - 1 {
-            if rank > 0 { tally.count(flow: model.flow.overflowByType[type], year: model.yearIndex(t), band: band) }
-            return (p, rank > 0)
+        let first = typeStart[type], last = typeStart[type + 1] - 1
+        for p in first...last where occupants.count(p) < capacityNow[p] || p == last {
+            if p > first { count(flow: flow.overflowByType[type], year: yearIndex(t), band: band) }
+            return (p, p > first)
         }
         fatalError("unreachable: the last provider of a type has no limit")
     }
@@ -152,18 +156,17 @@ extension Engine {
     mutating func placeNew(_ i: Int, type: Int, at t: Double) {
         let (p, overflowed) = resolve(type: type, band: Int(people[i].band), at: t)
         occupy(i, provider: p, overflowed: overflowed, at: t)
-        people[i].yearIndex = Int16(model.yearIndex(t))
+        people[i].yearIndex = Int16(yearIndex(t))
         people[i].yearPlacements = 1
         drawNextMove(i, at: t)
     }
 
     /// Places person `i` with provider `p` (its band must be set) and counts it there.
     mutating func occupy(_ i: Int, provider p: Int, overflowed: Bool = false, at t: Double) {
-        people[i].provider = Int32(p)
+        people[i].provider = Int16(p)
         people[i].placedAt = t
         people[i].overflowed = overflowed
-        people[i].slot = Int32(occupants[p].count)
-        occupants[p].append(Int32(i))
+        people[i].slot = Int32(occupants.append(p, Int32(i)))
         people[i].local = localShare[p] >= 1 || localDraw(i, provider: p) < localShare[p]
         count(i, by: 1)
     }
@@ -174,7 +177,7 @@ extension Engine {
         let p = Int(people[i].provider)
         live[p * tally.bands + Int(people[i].band)] &+= n
         if people[i].local { liveLocal[p] &+= n }
-        if people[i].overflowed { liveGap[model.providerType[p]] &+= n }
+        if people[i].overflowed { liveGap[providerType[p]] &+= n }
     }
 
     /// Ends person `i`'s current placement at `t`: costs accrue and the place is freed.
@@ -183,11 +186,8 @@ extension Engine {
         count(i, by: -1)
         let p = Int(people[i].provider)
         let slot = Int(people[i].slot)
-        let moved = occupants[p].removeLast()
-        if Int(moved) != i {
-            occupants[p][slot] = moved
-            people[Int(moved)].slot = Int32(slot)
-        }
+        let moved = occupants.remove(p, at: slot)
+        if Int(moved) != i { people[Int(moved)].slot = Int32(slot) }
     }
 
     /// A uniform number on [0, 1) for whether person `i`'s placement with `p` is local, hashed from
@@ -202,7 +202,7 @@ extension Engine {
     /// Draws when person `i` next moves. The draw is taken even when the type has no moves, so every
     /// placement consumes the same draws whatever its type (common random numbers again).
     mutating func drawNextMove(_ i: Int, at t: Double) {
-        let rate = params.moveRate[model.providerType[Int(people[i].provider)]]
+        let rate = params.moveRate[providerType[Int(people[i].provider)]]
         let clock = people[i].rng.exponential()
         people[i].nextMove = rate > 0 ? t + clock / rate : .infinity
     }
@@ -212,11 +212,11 @@ extension Engine {
         updateBand(i, at: t)
         let band = Int(people[i].band)
         let from = Int(people[i].provider)
-        let type = drawType(moveMix[model.providerType[from]][band], at: t, for: i)
+        let type = drawType(mix: moveStart[providerType[from]] + band, at: t, for: i)
         vacate(i, at: t)
         let (p, overflowed) = resolve(type: type, band: band, at: t)
         occupy(i, provider: p, overflowed: overflowed, at: t)
-        tally.count(flow: model.flow.moves, year: model.yearIndex(t), band: band)
+        count(flow: flow.moves, year: yearIndex(t), band: band)
         countPlacement(i, at: t)
         drawNextMove(i, at: t)
         scheduleNext(i)
@@ -226,14 +226,14 @@ extension Engine {
     /// Counts a new placement towards the child's placements in the financial year.
     mutating func countPlacement(_ i: Int, at t: Double) {
         guard people[i].kind == .child else { return }
-        let year = model.yearIndex(t)
+        let year = yearIndex(t)
         if Int(people[i].yearIndex) != year {
             people[i].yearIndex = Int16(year)
             people[i].yearPlacements = 1  // the placement held when the year began
         }
         people[i].yearPlacements += 1
         if people[i].yearPlacements == 3 {
-            tally.count(flow: model.flow.threePlus, year: year, band: Int(people[i].band))
+            count(flow: flow.threePlus, year: year, band: Int(people[i].band))
         }
     }
 
@@ -253,7 +253,7 @@ extension Engine {
             let leave = t + duration.sample(&people[i].rng)
             if leave < eighteen {
                 people[i].endTime = leave
-                people[i].endReason = Int32(drawReason(band: bandIndex(i, at: leave), for: i))
+                people[i].endReason = Int8(drawReason(band: bandIndex(i, at: leave), for: i))
             }
             return
         }
@@ -261,12 +261,12 @@ extension Engine {
         var now = t
         var band = entryBand
         while now < eighteen {
-            let bandEnd = min(band + 1 < model.childBands ? birthdayTime(i, age: model.bandFromAge[band + 1]) : eighteen, eighteen)
+            let bandEnd = min(band + 1 < childBands ? birthdayTime(i, age: bandFromAge[band + 1]) : eighteen, eighteen)
             let rate = params.exitTotal[band]
             let span = bandEnd - now
             if rate * span >= budget {
                 people[i].endTime = now + budget / rate
-                people[i].endReason = Int32(drawReason(band: band, for: i))
+                people[i].endReason = Int8(drawReason(band: band, for: i))
                 return
             }
             budget -= rate * span
@@ -275,38 +275,38 @@ extension Engine {
         }
     }
 
+    /// An exit reason drawn from the band's cumulative exit rates (as `SplitMix64.pick(cumulative:)`).
     mutating func drawReason(band: Int, for i: Int) -> Int {
-        var rng = people[i].rng
-        defer { people[i].rng = rng }
-        let reasons = reasonCount
-        return params.exitCumulative.withUnsafeBufferPointer { all in
-            rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(band * reasons)..<(band * reasons + reasons)]))
-        }
+        let n = reasonCount, base = band * n
+        let target = people[i].rng.uniform() * params.exitCumulative[base + n - 1]
+        var k = 0
+        while k < n - 1 && params.exitCumulative[base + k] <= target { k += 1 }
+        return k
     }
 
     /// The end of a stage: leaving care, turning 18, the end of support, the end of an assessment.
     mutating func end(_ i: Int, at t: Double) {
         updateBand(i, at: t)
-        let year = model.yearIndex(t)
+        let year = yearIndex(t)
         let band = Int(people[i].band)
         switch people[i].kind {
         case .child:
             if people[i].endReason >= 0 {
-                tally.count(flow: model.flow.exitReasons[Int(people[i].endReason)], year: year, band: band)
+                count(flow: flow.exitReasons[Int(people[i].endReason)], year: year, band: band)
                 remove(i, at: t)
             } else {
-                tally.count(flow: model.flow.turned18, year: year, band: band)
+                count(flow: flow.turned18, year: year, band: band)
                 if hasCareLeavers { becomeCareLeaver(i, at: t) } else { remove(i, at: t) }
             }
         case .leaver:
-            tally.count(flow: model.flow.leaversSupportEnded, year: year, band: band)
+            count(flow: flow.leaversSupportEnded, year: year, band: band)
             remove(i, at: t)
         case .family:
             let babyEnters = people[i].rng.uniform() < babyShare
             let seed = SplitMix64.derive(replicationSeed, Stream.baby, people[i].rng.next())
             remove(i, at: t)
             if babyEnters {
-                tally.count(flow: model.flow.babiesIntoCare, year: year, band: 0)
+                count(flow: flow.babiesIntoCare, year: year, band: 0)
                 admitChild(seed: seed, band: 0, at: t, newborn: true)
             }
         case .none:
@@ -326,7 +326,7 @@ extension Engine {
     /// At 18 a child becomes a care leaver: accommodation by the pathway for the placement left.
     mutating func becomeCareLeaver(_ i: Int, at t: Double) {
         let from = Int(people[i].provider)
-        let type = drawType(pathwayMix[model.providerType[from]], at: t, for: i)
+        let type = drawType(mix: pathwayStart + providerType[from], at: t, for: i)
         vacate(i, at: t)
         people[i].kind = .leaver
         setBand(i, at: t)
@@ -352,7 +352,7 @@ extension Engine {
     mutating func scheduleFamilyCandidate(after t: Double) {
         guard familyCeiling > 0 else { return }
         let next = t + familyRNG.exponential() / familyCeiling
-        if next < model.horizon { queue.schedule(at: next, .familyCandidate, subject: 0) }
+        if next < horizon { queue.schedule(at: next, .familyCandidate, subject: 0) }
     }
 
     mutating func familyCandidate(at t: Double) {
@@ -361,11 +361,11 @@ extension Engine {
         let rate = params.familyRate * exp(familyTrendLog * t / 365.2425)
         if familyRNG.uniform() * familyCeiling < rate {
             let i = newPerson(seed: SplitMix64.derive(replicationSeed, Stream.family, candidate), kind: .family)
-            people[i].band = Int16(model.familyBand)
-            let year = model.yearIndex(t)
-            tally.count(flow: model.flow.familyArrivals, year: year, band: model.familyBand)
-            let type = drawType(familyMix, at: t, for: i)
-            let (p, overflowed) = resolve(type: type, band: model.familyBand, at: t)
+            people[i].band = Int16(familyBand)
+            let year = yearIndex(t)
+            count(flow: flow.familyArrivals, year: year, band: familyBand)
+            let type = drawType(mix: familyMix, at: t, for: i)
+            let (p, overflowed) = resolve(type: type, band: familyBand, at: t)
             occupy(i, provider: p, overflowed: overflowed, at: t)
             people[i].endTime = t + familyDuration.sample(&people[i].rng)
             scheduleNext(i)
@@ -373,15 +373,10 @@ extension Engine {
         scheduleFamilyCandidate(after: t)
     }
 
-    // MARK: People and their ages
+    // MARK: The pool of people
 
-    /// An age in days drawn uniformly over the band's years, kept strictly inside the band
-    /// whatever the leap years (so a child drawn for '1 to 4' is never 5 by a day).
-    mutating func ageInDays(_ band: AgeBand, for i: Int) -> Int {
-        let years = Double(band.fromAge) + people[i].rng.uniform() * Double(band.toAge + 1 - band.fromAge)
-        return min(max(Int(years * 365.2425), band.fromAge * 366), (band.toAge + 1) * 365 - 1)
-    }
-
+    /// A new person in a free slot of the pool (or a new one), with its own generator; the slot's
+    /// version moves on so that events scheduled for its previous holder are stale.
     mutating func newPerson(seed: UInt64, kind: PersonKind) -> Int {
         var person = Person(seed: seed)
         person.kind = kind
@@ -400,57 +395,5 @@ extension Engine {
         people[i].version &+= 1
         let t = min(people[i].nextMove, people[i].endTime, people[i].nextBandTime)
         queue.schedule(at: t, .person, subject: Int32(i), stamp: people[i].version)
-    }
-
-    mutating func setBirth(_ i: Int, day: Int) {
-        let (y, m, d) = Day(number: day).civil
-        people[i].birthYear = Int16(y)
-        people[i].birthMonth = UInt8(m)
-        people[i].birthDay = UInt8(d)
-    }
-
-    /// Simulation time of person `i`'s birthday at `age`: exact calendar birthdays, and 1 March
-    /// in common years for those born on 29 February (as in English law).
-    @inline(__always)
-    func birthdayTime(_ i: Int, age: Int) -> Double {
-        let year = Int(people[i].birthYear) + age
-        var month = Int(people[i].birthMonth), day = Int(people[i].birthDay)
-        if month == 2 && day == 29 && !Day.isLeap(year) { (month, day) = (3, 1) }
-        return Double(Day.daysFromCivil(year, month, day) - start)
-    }
-
-    /// Person `i`'s age in whole years on the day containing time `t` (exact calendar birthdays).
-    func age(_ i: Int, at t: Double) -> Int {
-        let (y, m, d) = Day(number: start + Int(t.rounded(.down))).civil
-        var bm = Int(people[i].birthMonth), bd = Int(people[i].birthDay)
-        if bm == 2 && bd == 29 && !Day.isLeap(y) { (bm, bd) = (3, 1) }
-        return y - Int(people[i].birthYear) - ((m, d) < (bm, bd) ? 1 : 0)
-    }
-
-    /// The age band of person `i` at time `t`.
-    func bandIndex(_ i: Int, at t: Double) -> Int {
-        if people[i].kind == .family { return model.familyBand }
-        let years = max(0, age(i, at: t))
-        let band = model.bandOfAge[min(years, model.bandOfAge.count - 1)]
-        // A care leaver is in a leaver band even on the day care ends; a child never is.
-        return people[i].kind == .leaver ? max(band, model.childBands) : min(band, model.childBands - 1)
-    }
-
-    /// Sets person `i`'s band for time `t` and when it next changes.
-    mutating func setBand(_ i: Int, at t: Double) {
-        let band = bandIndex(i, at: t)
-        people[i].band = Int16(band)
-        let last = people[i].kind == .leaver ? model.bandFromAge.count - 1 : model.childBands - 1
-        people[i].nextBandTime = band < last && people[i].kind != .family
-            ? birthdayTime(i, age: model.bandFromAge[band + 1]) : .infinity
-    }
-
-    /// Moves a placed person's band on if a birthday has passed, keeping the live counts right.
-    @inline(__always)
-    mutating func updateBand(_ i: Int, at t: Double) {
-        guard people[i].nextBandTime <= t else { return }
-        count(i, by: -1)
-        setBand(i, at: t)
-        count(i, by: 1)
     }
 }

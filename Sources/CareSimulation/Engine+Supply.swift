@@ -6,7 +6,7 @@ extension Engine {
     /// Capacity of provider `p` now: its places (from its foster households, if it has them) plus the
     /// dated changes so far; unlimited for the last provider of a type.
     mutating func refreshCapacity(_ p: Int) {
-        if model.providerLast[p] {
+        if providerLast[p] {
             capacityNow[p] = Int.max
             return
         }
@@ -42,24 +42,23 @@ extension Engine {
         let rate = Double(households[p]) * attritionHazard[p]
         guard rate > 0 else { return }
         let next = t + supplyRNG[p].exponential() / rate
-        if next < model.horizon { queue.schedule(at: next, .carerLost, subject: Int32(p), stamp: supplyStamp[p]) }
+        if next < horizon { queue.schedule(at: next, .carerLost, subject: Int32(p), stamp: supplyStamp[p]) }
     }
 
     /// When provider `p` has free places and its type steps down, children placed with later
     /// providers of the same type move into them, chosen at random, one place at a time.
     mutating func offerFreedPlace(_ p: Int, at t: Double) {
-        guard stepDown[p], !model.providerLast[p] else { return }
-        let list = model.typeProviders[model.providerType[p]]
-        guard let rank = list.firstIndex(of: p) else { return }
-        while occupants[p].count < capacityNow[p] {
-            guard let q = list[(rank + 1)...].first(where: { !occupants[$0].isEmpty }) else { return }
-            let pick = Int(stepRNG.uniform() * Double(occupants[q].count))
-            let i = Int(occupants[q][pick])
+        guard stepDown[p], !providerLast[p] else { return }
+        let rank = p - typeStart[providerType[p]], last = typeStart[providerType[p] + 1] - 1
+        while occupants.count(p) < capacityNow[p] {
+            guard let q = (p + 1...last).first(where: { occupants.count($0) > 0 }) else { return }
+            let pick = Int(stepRNG.uniform() * Double(occupants.count(q)))
+            let i = Int(occupants.element(q, pick))
             guard people[i].kind == .child || people[i].kind == .leaver else { return }
             updateBand(i, at: t)
             vacate(i, at: t)
             occupy(i, provider: p, overflowed: rank > 0, at: t)
-            tally.count(flow: model.flow.stepDowns, year: model.yearIndex(t), band: Int(people[i].band))
+            count(flow: flow.stepDowns, year: yearIndex(t), band: Int(people[i].band))
             countPlacement(i, at: t)
         }
     }

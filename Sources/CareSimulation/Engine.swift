@@ -4,25 +4,29 @@ import ScenarioModel
 /// One replication's discrete-event simulation of children in care.
 ///
 /// A value type driven by `mutating` methods (no class, so no dynamic exclusivity checks in the
-/// hot loop). A worker creates one engine and reuses it for many replications: `run` resets the
-/// state but keeps every buffer's capacity, so a replication allocates nothing per event.
+/// hot loop). Even helpers that only read are `mutating` unless inlined: a non-mutating call from
+/// a mutating method was measured to copy the whole engine (a memcpy of ~1 kB) at every call.
+/// Its hot state is in unsafe buffers (see `FixedBuffer.swift`), shared by copies, so an engine
+/// has one owner: a worker creates one engine and reuses it for many replications. `run` resets
+/// the state but keeps every buffer's capacity, so a replication allocates nothing per event.
 struct Engine {
     let model: CareModel
     var params: Parameters
     var queue: EventQueue
-    var people: ContiguousArray<Person> = []
-    var free: [Int32] = []
+    /// The pool of people; an index is a person's identity while it is in the model.
+    let people = GrowableBuffer<Person>(capacity: 1024)
+    let free = GrowableBuffer<Int32>(capacity: 1024)
     /// Occupants of each provider, so that a freed place can be offered to a child placed further down.
-    var occupants: [[Int32]]
+    let occupants: ListArray<Int32>
     /// People placed now, by provider and band (`live[provider * bands + band]`), placed locally by
     /// provider, and placed beyond a full preferred provider by type: kept up to date on every
     /// placement and birthday, and copied into the tally at each month end.
-    var live: [Int32]
-    var liveLocal: [Int32]
-    var liveGap: [Int32]
+    let live: FixedBuffer<Int32>
+    let liveLocal: FixedBuffer<Int32>
+    let liveGap: FixedBuffer<Int32>
     /// Places of each provider without foster carers (0 for the last, unlimited one).
     let fixedCapacity: [Int]
-    var capacityNow: [Int]
+    let capacityNow: FixedBuffer<Int>
     /// Places added (or removed) by dated capacity changes so far.
     var capacityAdded: [Int]
     var households: [Int]
@@ -36,15 +40,26 @@ struct Engine {
     var familyCeiling = 0.0
     var stepRNG = SplitMix64(seed: 0)
     var replicationSeed: UInt64 = 0
+    /// Written by `touchPeople`, never read.
+    var touchSum: UInt32 = 0
+    /// The last time `yearIndex` was asked about, and its year.
+    var lastYear = (time: Double.nan, index: 0)
     var tally: Tally
+    /// The tally's flow counts and occupied days while a replication runs (copied into it at the end).
+    let flowCounts: FixedBuffer<Int32>
+    let occupiedDays: FixedBuffer<Double>
 
     let start: Int
     let capacityChanges: [(provider: Int, time: Double, change: Int)]
     let trendLog: [Double]
-    let firstMix: [[Double]]
-    let moveMix: [[[Double]]]
-    let pathwayMix: [[Double]]
-    let familyMix: [Double]
+    /// Mixes: first placements by band (mix *b*), moves by type and band (mix `moveStart[type] + band`),
+    /// care leavers' pathways by type (mix `pathwayStart + type`), then families (mix `familyMix`).
+    let mixes: MixTable
+    let moveStart: [Int]
+    let pathwayStart: Int
+    let familyMix: Int
+    /// Whether any placement type has a need trend (draws then weigh shares by time).
+    let hasNeedTrends: Bool
     let localShare: [Double]
     let stepDown: [Bool]
     let placesPerHousehold: [Double]
@@ -52,7 +67,23 @@ struct Engine {
     let attritionHazard: [Double]
     // What the hot paths need from the scenario, unpacked once (reading `model.scenario.…` in an
     // event would copy parts of a large struct every time).
-    let ageBands: [AgeBand]
+    let bandFrom: [Int]
+    let bandTo: [Int]
+    let calendar: CivilTable
+    let typeStart: [Int]
+    let providerType: [Int]
+    let yearStarts: [Double]
+    /// The financial year (index) of each day of the horizon.
+    let yearOfDay: [Int32]
+    let yearOfDayEnd: Double
+    // Read from `model` once: reading `model.…` in an event copies the whole model (memcpy).
+    let horizon: Double
+    let childBands: Int
+    let familyBand: Int
+    let bandFromAge: [Int]
+    let bandOfAge: [Int]
+    let providerLast: [Bool]
+    let flow: FlowIndex
     let entryTrendLog: Double
     let changeTime: [Double]
     let changeFactor: [Double]
@@ -73,13 +104,13 @@ struct Engine {
         params = Parameters(s, replicationSeed: 0)
         let providers = s.providers
         let p = providers.count
-        occupants = Array(repeating: [], count: p)
+        occupants = ListArray(count: p)
         queue = EventQueue(horizon: model.horizon)
-        live = Array(repeating: 0, count: p * model.bandNames.count)
-        liveLocal = Array(repeating: 0, count: p)
-        liveGap = Array(repeating: 0, count: s.placementTypes.count)
+        live = FixedBuffer(repeating: 0, count: p * model.bandNames.count)
+        liveLocal = FixedBuffer(repeating: 0, count: p)
+        liveGap = FixedBuffer(repeating: 0, count: s.placementTypes.count)
         fixedCapacity = providers.map { $0.capacity ?? 0 }
-        capacityNow = Array(repeating: 0, count: p)
+        capacityNow = FixedBuffer(repeating: 0, count: p)
         capacityAdded = Array(repeating: 0, count: p)
         households = Array(repeating: 0, count: p)
         supplyStamp = Array(repeating: 0, count: p)
@@ -89,6 +120,8 @@ struct Engine {
         entryCeiling = Array(repeating: 0, count: model.childBands)
         tally = Tally(months: model.monthEnds.count, providers: p, bands: model.bandNames.count,
                       years: model.years.count, flows: model.flowNames.count, types: s.placementTypes.count)
+        flowCounts = FixedBuffer(repeating: 0, count: tally.flowCounts.count)
+        occupiedDays = FixedBuffer(repeating: 0, count: tally.occupiedDays.count)
         var changes: [(Int, Double, Int)] = []
         for (index, provider) in providers.enumerated() {
             for c in provider.capacityChanges { changes.append((index, Double(c.date.number - start), c.change)) }
@@ -97,16 +130,35 @@ struct Engine {
         var logs = Array(repeating: 0.0, count: s.placementTypes.count)
         for t in s.needTrends { logs[t.placementType] = log1p(t.perYear) }
         trendLog = logs
-        firstMix = s.entries.firstPlacement.map(\.shares)
-        moveMix = s.placementTypes.map { $0.moveTo.map(\.shares) }
-        pathwayMix = s.careLeavers?.pathwayFrom.map(\.shares) ?? []
-        familyMix = s.parentAndChild?.placement.shares ?? []
+        let first = s.entries.firstPlacement.map(\.shares)
+        let move = s.placementTypes.map { $0.moveTo.map(\.shares) }
+        let pathway = s.careLeavers?.pathwayFrom.map(\.shares) ?? []
+        moveStart = move.indices.map { t in first.count + move[..<t].reduce(0) { $0 + $1.count } }
+        pathwayStart = first.count + move.reduce(0) { $0 + $1.count }
+        familyMix = pathwayStart + pathway.count
+        mixes = MixTable(first + move.flatMap { $0 } + pathway + [s.parentAndChild?.placement.shares ?? []])
+        hasNeedTrends = logs.contains { $0 != 0 }
         localShare = providers.map(\.localShare)
         stepDown = model.providerType.map { s.placementTypes[$0].stepDown }
         placesPerHousehold = providers.map { $0.fosterCarers?.placesPerHousehold ?? 0 }
         recruitPerDay = providers.map { ($0.fosterCarers?.recruitedPerYear ?? 0) / 365.2425 }
         attritionHazard = providers.map { -log1p(-min($0.fosterCarers?.attritionPerYear ?? 0, 0.999_999)) / 365.2425 }
-        ageBands = s.ageBands
+        bandFrom = s.ageBands.map(\.fromAge)
+        bandTo = s.ageBands.map(\.toAge)
+        calendar = model.calendar
+        typeStart = model.typeStart
+        providerType = model.providerType
+        yearStarts = model.yearStarts
+        yearOfDay = (0...Int(model.horizon)).map { Int32(model.yearIndex(Double($0))) }
+        yearOfDayEnd = Double(yearOfDay.count)
+        precondition(model.yearStarts.allSatisfy { $0 == $0.rounded() }, "financial years start on whole days")
+        horizon = model.horizon
+        childBands = model.childBands
+        familyBand = model.familyBand
+        bandFromAge = model.bandFromAge
+        bandOfAge = model.bandOfAge
+        providerLast = model.providerLast
+        flow = model.flow
         entryTrendLog = log1p(s.entries.trend)
         changeTime = s.entries.changes.map { Double($0.from.number - s.start.number) }
         changeFactor = s.entries.changes.map(\.factor)
@@ -114,6 +166,7 @@ struct Engine {
             change.bands.isEmpty ? UInt64.max : change.bands.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
         }
         reasonCount = s.exits.reasons.count
+        precondition(reasonCount < Int(Int8.max) && p < Int(Int16.max), "a person keeps its exit reason in 8 bits and its provider in 16")
         exitDuration = s.exits.duration
         hasCareLeavers = s.careLeavers != nil
         supportTo25 = s.careLeavers?.supportTo25 ?? 0
@@ -128,7 +181,12 @@ struct Engine {
         let horizon = model.horizon
         var month = 0
         let snapshots = model.snapshotTimes
+        var touchedBucket = -1
         while let event = queue.popFirst() {
+            if queue.bucket != touchedBucket {
+                touchedBucket = queue.bucket
+                touchPeople()
+            }
             while month < snapshots.count && snapshots[month] <= event.time {
                 snapshot(month)
                 month += 1
@@ -139,10 +197,10 @@ struct Engine {
             case .person:
                 let i = Int(event.subject)
                 guard people[i].version == event.stamp else { continue }
-                let person = people[i]
-                if person.nextMove < person.endTime && person.nextMove < person.nextBandTime {
+                let nextMove = people[i].nextMove, endTime = people[i].endTime, nextBandTime = people[i].nextBandTime
+                if nextMove < endTime && nextMove < nextBandTime {
                     move(i, at: t)
-                } else if person.nextBandTime < person.endTime {
+                } else if nextBandTime < endTime {
                     updateBand(i, at: t)
                     scheduleNext(i)
                 } else {
@@ -161,8 +219,24 @@ struct Engine {
             snapshot(month)
             month += 1
         }
-        for i in people.indices where people[i].kind != .none { accrue(i, until: horizon) }
+        for i in 0..<people.count where people[i].kind != .none { accrue(i, until: horizon) }
+        tally.flowCounts = flowCounts.array
+        tally.occupiedDays = occupiedDays.array
         return tally
+    }
+
+    /// Reads the people of the events coming in the bucket being served, all at once.
+    ///
+    /// A software prefetch: the pool is far larger than the caches and each event's person is a
+    /// cache miss; read in one tight loop, a bucket's few dozen misses overlap instead of stalling
+    /// one after another as the events are served. (Swift has no prefetch instruction; the sum is
+    /// stored only so that the reads are kept.)
+    private mutating func touchPeople() {
+        var sum: UInt32 = 0
+        for event in queue.comingInBucket() where event.kind == .person {
+            sum &+= people[Int(event.subject)].version
+        }
+        touchSum = sum
     }
 
     /// Clears the state for a new replication, keeping buffer capacity, and schedules the first events.
@@ -171,12 +245,14 @@ struct Engine {
         replicationSeed = seed
         params = Parameters(s, replicationSeed: seed)
         queue.removeAll()
-        people.removeAll(keepingCapacity: true)
-        free.removeAll(keepingCapacity: true)
-        for p in occupants.indices { occupants[p].removeAll(keepingCapacity: true) }
-        for k in live.indices { live[k] = 0 }
-        for k in liveLocal.indices { liveLocal[k] = 0 }
-        for k in liveGap.indices { liveGap[k] = 0 }
+        people.removeAll()
+        free.removeAll()
+        occupants.removeAll()
+        live.fill(0)
+        liveLocal.fill(0)
+        liveGap.fill(0)
+        flowCounts.fill(0)
+        occupiedDays.fill(0)
         tally = Tally(months: tally.months, providers: tally.providers, bands: tally.bands,
                       years: tally.years, flows: tally.flows, types: tally.types)
         stepRNG = SplitMix64(seed: SplitMix64.derive(seed, Stream.stepDown))
@@ -227,13 +303,38 @@ struct Engine {
         var from = max(people[i].placedAt, 0)
         guard t > from else { return }
         let p = Int(people[i].provider)
-        var k = model.yearIndex(from)
-        let starts = model.yearStarts
+        var k = yearIndex(from)
+        let starts = yearStarts
         while from < t {
             let end = k + 1 < starts.count ? min(t, starts[k + 1]) : t
-            tally.occupiedDays[k * tally.providers + p] += end - from
+            occupiedDays[k * tally.providers + p] += end - from
             from = end
             k += 1
         }
+    }
+
+    /// Index of the financial year containing time `t` (clamped to the years reported), as `CareModel.yearIndex`.
+    /// An event asks for the year of its own time several times; the last answer is kept.
+    @inline(__always)
+    mutating func yearIndex(_ t: Double) -> Int {
+        if t == lastYear.time { return lastYear.index }
+        let k = yearOfTime(t)
+        lastYear = (t, k)
+        return k
+    }
+
+    /// Year starts are whole days, so the year of `t` is that of its day, looked up in `yearOfDay`.
+    @inline(__always)
+    func yearOfTime(_ t: Double) -> Int {
+        if t >= 0 && t < yearOfDayEnd { return Int(yearOfDay[Int(t)]) }
+        var k = 0
+        while k + 1 < yearStarts.count && yearStarts[k + 1] <= t { k += 1 }
+        return k
+    }
+
+    /// Counts one event of `flow` in the financial year and band given.
+    @inline(__always)
+    func count(flow: Int, year: Int, band: Int) {
+        flowCounts[(year * tally.flows + flow) * tally.bands + band] &+= 1
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// Runs a model's replications in parallel on all cores.
 ///
 /// Replication *r* is seeded from (scenario seed, *r*) alone and writes only its own slot, so the
-/// tallies — and everything computed from them in index order — are identical on 1 or N threads.
+/// tallies — and everything computed from them in index order — are identical on 1 or N threads,
+/// whichever worker runs which replication.
 public enum MonteCarlo {
     /// Runs `replications` replications on `threads` threads; `progress` is called (from worker
     /// threads) once per finished replication.
@@ -15,13 +16,13 @@ public enum MonteCarlo {
         precondition(replications >= 1 && threads >= 1)
         let slots = Slots(count: replications)
         let workers = min(threads, replications)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Each worker takes the next replication not yet taken, so that no core idles at the end
+        // while another still has a stride of replications left.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var engine = Engine(model: model)
-            var r = worker
-            while r < replications {
+            while let r = slots.take() {
                 slots.store(engine.run(replication: r), at: r)
                 progress?()
-                r += workers
             }
         }
         return slots.collect()
@@ -31,9 +32,14 @@ public enum MonteCarlo {
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
-/// Pre-sized result slots written by index from several threads; each slot is written once, by one thread.
+/// Pre-sized result slots written by index from several threads; each slot is written once, by
+/// the one thread that took its index.
 private final class Slots: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Tally?>
+    /// The next index not yet taken, guarded by `lock` (`NSLock` rather than `Atomic`, which needs
+    /// macOS 15; taken once per replication, so its cost is nothing).
+    private var taken = 0
+    private let lock = NSLock()
 
     init(count: Int) {
         buffer = .allocate(capacity: count)
@@ -43,6 +49,15 @@ private final class Slots: @unchecked Sendable {
     deinit {
         buffer.deinitialize()
         buffer.deallocate()
+    }
+
+    /// The next replication index for a worker, or `nil` when every one has been taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard taken < buffer.count else { return nil }
+        taken += 1
+        return taken - 1
     }
 
     func store(_ tally: Tally, at index: Int) { buffer[index] = tally }

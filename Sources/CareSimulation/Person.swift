@@ -2,32 +2,37 @@
 enum PersonKind: UInt8 { case none, child, leaver, family }
 
 /// One person's state. A value in a pool; its index is its identity while it is in the model.
-struct Person {
+///
+/// Exactly 64 bytes, largest fields first (no padding), and the pool is aligned to 64 bytes, so a
+/// person is one cache line: the pool of an England-size run (~90,000 people) is far larger than
+/// the caches, and nearly every event touches one person picked from anywhere in it.
+struct Person: BitwiseCopyable {
     var rng: SplitMix64
-    var kind: PersonKind = .none
-    var overflowed = false
-    var local = true
-    var band: Int16 = 0
-    var yearIndex: Int16 = -1
-    var yearPlacements: Int16 = 0
-    var provider: Int32 = 0
-    /// Position in its provider's occupant list.
-    var slot: Int32 = 0
-    /// Date of birth: year, month and day, so that a birthday costs one `daysFromCivil`.
-    var birthYear: Int16 = 0
-    var birthMonth: UInt8 = 1
-    var birthDay: UInt8 = 1
-    var version: UInt32 = 0
     /// When the current band ends (the next band's birthday), in simulation time.
     var nextBandTime: Double = .infinity
     /// When the current placement began (for costs).
     var placedAt: Double = 0
     /// When the person leaves this stage: leaving care (or turning 18), the end of support, the end of an assessment.
     var endTime: Double = .infinity
-    /// The exit reason at `endTime`, or −1 for turning 18 or the end of a stage.
-    var endReason: Int32 = -1
     /// When the person next moves placement.
     var nextMove: Double = .infinity
+    /// Position in its provider's occupant list.
+    var slot: Int32 = 0
+    var version: UInt32 = 0
+    var provider: Int16 = 0
+    var band: Int16 = 0
+    var yearIndex: Int16 = -1
+    var yearPlacements: Int16 = 0
+    /// Date of birth: year, month and day, so that a birthday costs one table lookup.
+    var birthYear: Int16 = 0
+    var birthMonth: UInt8 = 1
+    var birthDay: UInt8 = 1
+    /// The exit reason at `endTime`, or −1 for turning 18 or the end of a stage (`Engine` checks
+    /// that a scenario has fewer than 127 reasons).
+    var endReason: Int8 = -1
+    var kind: PersonKind = .none
+    var overflowed = false
+    var local = true
 
     init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Numbers come from the raw bits only, never from `random(in:)`, whose algorithm may change
 /// between Swift versions and would silently change results.
-public struct SplitMix64: Sendable {
+public struct SplitMix64: Sendable, BitwiseCopyable {
     public var state: UInt64
 
     public init(seed: UInt64) { state = seed }

@@ -27,6 +27,64 @@ import Testing
         }
     }
 
+    /// Seed sweep over several spans (eight days each): events scheduled spans ahead, dealt into
+    /// buckets when their span is reached, keep (time, order scheduled) order.
+    @Test func eventsAcrossSpansKeepOrder() {
+        for seed in 0..<500 {
+            var rng = SplitMix64(seed: UInt64(seed))
+            var queue = EventQueue(horizon: 40)
+            var expected: [(Double, Int32)] = []
+            var next: Int32 = 0
+            func add(_ time: Double) {
+                queue.schedule(at: time, .person, subject: next)
+                if time < 40 { expected.append((time, next)) }
+                next += 1
+            }
+            for _ in 0..<(rng.next() % 100) { add(Double(rng.next() % 48) + Double(rng.next() % 4) / 4) }
+            var popped: [(Double, Int32)] = []
+            while let e = queue.popFirst() {
+                popped.append((e.time, e.subject))
+                if rng.next() % 3 == 0 { add(e.time + Double(rng.next() % 80) / 4) }
+            }
+            expected.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+            #expect(popped.map(\.0) == expected.map(\.0) && popped.map(\.1) == expected.map(\.1), "seed \(seed)")
+        }
+    }
+
+    /// Seed sweep: many events crowded into one bucket (past the insertion sort's limit), with
+    /// ties, still come out in (time, order scheduled) order.
+    @Test func crowdedBucketKeepsOrderScheduled() {
+        for seed in 0..<200 {
+            var rng = SplitMix64(seed: UInt64(seed))
+            var queue = EventQueue(horizon: 4)
+            var expected: [(Double, Int32)] = []
+            let n = Int(rng.next() % 300)
+            for k in 0..<n {
+                let time = 1 + Double(rng.next() % 8) / 256  // eight distinct times, all in one bucket
+                queue.schedule(at: time, .person, subject: Int32(k))
+                expected.append((time, Int32(k)))
+            }
+            var popped: [(Double, Int32)] = []
+            while let e = queue.popFirst() { popped.append((e.time, e.subject)) }
+            expected.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+            #expect(popped.map(\.0) == expected.map(\.0) && popped.map(\.1) == expected.map(\.1), "seed \(seed)")
+        }
+    }
+
+    /// An event's kind, subject and stamp come back as scheduled, at the extremes of their ranges.
+    @Test func eventKeepsKindSubjectAndStamp() {
+        let kinds: [EventKind] = [.person, .entryCandidate, .familyCandidate, .capacityChange, .carerRecruited, .carerLost]
+        for kind in kinds {
+            for subject in [0, 1, Event.subjectLimit - 1] {
+                for stamp in [0, 1, UInt32.max] {
+                    let e = Event(time: 2.5, kind: kind, subject: subject, stamp: stamp)
+                    #expect(e.kind == kind && e.subject == subject && e.stamp == stamp && e.time == 2.5)
+                }
+            }
+        }
+        #expect(MemoryLayout<Event>.stride == 16)
+    }
+
     @Test func removeAllStartsAgain() {
         var queue = EventQueue(horizon: 10)
         queue.schedule(at: 2, .person, subject: 1)

@@ -1,0 +1,64 @@
+import ScenarioModel
+
+/// Dates of birth, ages and age bands: exact calendar birthdays, by table lookup (`CivilTable`).
+extension Engine {
+    /// An age in days drawn uniformly over the band's years, kept strictly inside the band
+    /// whatever the leap years (so a child drawn for '1 to 4' is never 5 by a day).
+    mutating func ageInDays(band: Int, for i: Int) -> Int {
+        let from = bandFrom[band], to = bandTo[band]
+        let years = Double(from) + people[i].rng.uniform() * Double(to + 1 - from)
+        return min(max(Int(years * 365.2425), from * 366), (to + 1) * 365 - 1)
+    }
+
+    mutating func setBirth(_ i: Int, day: Int) {
+        let (y, m, d) = calendar.date(day)
+        people[i].birthYear = Int16(y)
+        people[i].birthMonth = UInt8(m)
+        people[i].birthDay = UInt8(d)
+    }
+
+    /// Simulation time of person `i`'s birthday at `age`: exact calendar birthdays, and 1 March
+    /// in common years for those born on 29 February (as in English law).
+    @inline(__always)
+    func birthdayTime(_ i: Int, age: Int) -> Double {
+        let year = Int(people[i].birthYear) + age
+        var month = Int(people[i].birthMonth), day = Int(people[i].birthDay)
+        if month == 2 && day == 29 && !Day.isLeap(year) { (month, day) = (3, 1) }
+        return Double(calendar.dayNumber(year, month, day) - start)
+    }
+
+    /// Person `i`'s age in whole years on the day containing time `t` (exact calendar birthdays).
+    mutating func age(_ i: Int, at t: Double) -> Int {
+        let (y, m, d) = calendar.date(start + Int(t.rounded(.down)))
+        var bm = Int(people[i].birthMonth), bd = Int(people[i].birthDay)
+        if bm == 2 && bd == 29 && !Day.isLeap(y) { (bm, bd) = (3, 1) }
+        return y - Int(people[i].birthYear) - ((m, d) < (bm, bd) ? 1 : 0)
+    }
+
+    /// The age band of person `i` at time `t`.
+    mutating func bandIndex(_ i: Int, at t: Double) -> Int {
+        if people[i].kind == .family { return familyBand }
+        let years = max(0, age(i, at: t))
+        let band = bandOfAge[min(years, bandOfAge.count - 1)]
+        // A care leaver is in a leaver band even on the day care ends; a child never is.
+        return people[i].kind == .leaver ? max(band, childBands) : min(band, childBands - 1)
+    }
+
+    /// Sets person `i`'s band for time `t` and when it next changes.
+    mutating func setBand(_ i: Int, at t: Double) {
+        let band = bandIndex(i, at: t)
+        people[i].band = Int16(band)
+        let last = people[i].kind == .leaver ? bandFromAge.count - 1 : childBands - 1
+        people[i].nextBandTime = band < last && people[i].kind != .family
+            ? birthdayTime(i, age: bandFromAge[band + 1]) : .infinity
+    }
+
+    /// Moves a placed person's band on if a birthday has passed, keeping the live counts right.
+    @inline(__always)
+    mutating func updateBand(_ i: Int, at t: Double) {
+        guard people[i].nextBandTime <= t else { return }
+        count(i, by: -1)
+        setBand(i, at: t)
+        count(i, by: 1)
+    }
+}
