@@ -29,10 +29,18 @@ extension Engine {
 
     /// Person `i`'s age in whole years on the day containing time `t` (exact calendar birthdays).
     mutating func age(_ i: Int, at t: Double) -> Int {
-        let (y, m, d) = calendar.date(start + Int(t.rounded(.down)))
+        let (y, m, d) = calendar.date(start + Self.day(t))
         var bm = Int(people[i].birthMonth), bd = Int(people[i].birthDay)
         if bm == 2 && bd == 29 && !Day.isLeap(y) { (bm, bd) = (3, 1) }
         return y - Int(people[i].birthYear) - ((m, d) < (bm, bd) ? 1 : 0)
+    }
+
+    /// The day of time `t` (≥ 0) since the start: truncation, which for times not before the start
+    /// is `floor` without its library call.
+    @inline(__always)
+    static func day(_ t: Double) -> Int {
+        assert(t >= 0, "a time before the start")
+        return Int(t)
     }
 
     /// The age band of person `i` at time `t`.
@@ -46,7 +54,21 @@ extension Engine {
 
     /// Sets person `i`'s band for time `t` and when it next changes.
     mutating func setBand(_ i: Int, at t: Double) {
-        let band = bandIndex(i, at: t)
+        storeBand(i, bandIndex(i, at: t))
+    }
+
+    /// Sets person `i`'s band at time `t` to `ageBand`, already known to hold its age then (an age
+    /// drawn within a band, a birthday that starts one), with the same adjustment for children and
+    /// care leavers as `bandIndex`; debug builds check that `bandIndex` agrees. It saves working the
+    /// age out from the calendar again.
+    mutating func setBand(_ i: Int, to ageBand: Int, at t: Double) {
+        let band = people[i].kind == .leaver ? max(ageBand, childBands) : min(ageBand, childBands - 1)
+        assert(band == bandIndex(i, at: t), "a known band that the calendar disagrees with")
+        storeBand(i, band)
+    }
+
+    @inline(__always)
+    private mutating func storeBand(_ i: Int, _ band: Int) {
         people[i].band = Int16(band)
         let last = people[i].kind == .leaver ? bandFromAge.count - 1 : childBands - 1
         people[i].nextBandTime = band < last && people[i].kind != .family
@@ -54,11 +76,17 @@ extension Engine {
     }
 
     /// Moves a placed person's band on if a birthday has passed, keeping the live counts right.
+    /// Usually the birthday that starts the next band has just come and the one after has not.
     @inline(__always)
     mutating func updateBand(_ i: Int, at t: Double) {
         guard people[i].nextBandTime <= t else { return }
         count(i, by: -1)
-        setBand(i, at: t)
+        let next = Int(people[i].band) + 1
+        if next + 1 >= bandFromAge.count || t < birthdayTime(i, age: bandFromAge[next + 1]) {
+            setBand(i, to: next, at: t)
+        } else {
+            setBand(i, at: t)
+        }
         count(i, by: 1)
     }
 }

@@ -44,9 +44,9 @@ extension Engine {
     /// A child entering care at `t`, aged uniformly within `band` (or born that day).
     mutating func admitChild(seed: UInt64, band: Int, at t: Double, newborn: Bool) {
         let i = newPerson(seed: seed, kind: .child)
-        let today = start + Int(t.rounded(.down))
+        let today = start + Self.day(t)
         setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i))
-        setBand(i, at: t)
+        setBand(i, to: newborn ? bandOfAge[0] : band, at: t)
         let b = Int(people[i].band)
         count(flow: flow.entries, year: yearIndex(t), band: b)
         let type = drawType(mix: b, at: t, for: i)
@@ -74,7 +74,7 @@ extension Engine {
                     let isLeaver = serves[type] == .careLeavers
                     let i = newPerson(seed: seed, kind: isLeaver ? .leaver : .child)
                     setBirth(i, day: start - ageInDays(band: cell.band, for: i))
-                    setBand(i, at: 0)
+                    setBand(i, to: cell.band, at: 0)
                     occupy(i, provider: cell.provider, at: 0)
                     people[i].yearIndex = 0
                     people[i].yearPlacements = 1
