@@ -94,7 +94,7 @@ extension Engine {
         for providers in model.typeProviders where providers.count > 1 {
             var free = 0
             for (rank, p) in providers.enumerated() {
-                let placed = occupants.count(p)
+                let placed = Int(placedCount[p])
                 if rank > 0 {
                     let beyond = max(0, placed - free)
                     for j in 0..<beyond {
@@ -145,7 +145,7 @@ extension Engine {
     /// Counts an overflow when a preferred provider is full.
     mutating func resolve(type: Int, band: Int, at t: Double) -> (provider: Int, overflowed: Bool) {
         let first = typeStart[type], last = typeStart[type + 1] - 1
-        for p in first...last where occupants.count(p) < capacityNow[p] || p == last {
+        for p in first...last where Int(placedCount[p]) < capacityNow[p] || p == last {
             if p > first { count(flow: flow.overflowByType[type], year: yearIndex(t), band: band) }
             return (p, p > first)
         }
@@ -166,7 +166,8 @@ extension Engine {
         people[i].provider = Int16(p)
         people[i].placedAt = t
         people[i].overflowed = overflowed
-        people[i].slot = Int32(occupants.append(p, Int32(i)))
+        placedCount[p] &+= 1
+        if keepsOccupants[p] { people[i].slot = Int32(occupants.append(p, Int32(i))) }
         people[i].local = localShare[p] >= 1 || localDraw(i, provider: p) < localShare[p]
         count(i, by: 1)
     }
@@ -185,6 +186,8 @@ extension Engine {
         accrue(i, until: t)
         count(i, by: -1)
         let p = Int(people[i].provider)
+        placedCount[p] &-= 1
+        guard keepsOccupants[p] else { return }
         let slot = Int(people[i].slot)
         let moved = occupants.remove(p, at: slot)
         if Int(moved) != i { people[Int(moved)].slot = Int32(slot) }

@@ -50,7 +50,7 @@ extension Engine {
     mutating func offerFreedPlace(_ p: Int, at t: Double) {
         guard stepDown[p], !providerLast[p] else { return }
         let rank = p - typeStart[providerType[p]], last = typeStart[providerType[p] + 1] - 1
-        while occupants.count(p) < capacityNow[p] {
+        while Int(placedCount[p]) < capacityNow[p] {
             guard let q = (p + 1...last).first(where: { occupants.count($0) > 0 }) else { return }
             let pick = Int(stepRNG.uniform() * Double(occupants.count(q)))
             let i = Int(occupants.element(q, pick))

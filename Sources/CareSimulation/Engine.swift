@@ -16,8 +16,14 @@ struct Engine {
     /// The pool of people; an index is a person's identity while it is in the model.
     let people = GrowableBuffer<Person>(capacity: 1024)
     let free = GrowableBuffer<Int32>(capacity: 1024)
-    /// Occupants of each provider, so that a freed place can be offered to a child placed further down.
+    /// People placed with each provider.
+    let placedCount: FixedBuffer<Int32>
+    /// Occupants of each later provider of a type (in placement order, but for removals, which move
+    /// the last into the gap), so that a freed place can be offered to a child placed further down,
+    /// and the starting gap found. A type's first provider keeps only its count: its list would
+    /// never be read, and keeping it costs a cache miss on another person at every removal.
     let occupants: ListArray<Int32>
+    let keepsOccupants: [Bool]
     /// People placed now, by provider and band (`live[provider * bands + band]`), placed locally by
     /// provider, and placed beyond a full preferred provider by type: kept up to date on every
     /// placement and birthday, and copied into the tally at each month end.
@@ -104,7 +110,9 @@ struct Engine {
         params = Parameters(s, replicationSeed: 0)
         let providers = s.providers
         let p = providers.count
+        placedCount = FixedBuffer(repeating: 0, count: p)
         occupants = ListArray(count: p)
+        keepsOccupants = (0..<p).map { model.typeStart[model.providerType[$0]] != $0 }
         queue = EventQueue(horizon: model.horizon)
         live = FixedBuffer(repeating: 0, count: p * model.bandNames.count)
         liveLocal = FixedBuffer(repeating: 0, count: p)
@@ -247,6 +255,7 @@ struct Engine {
         queue.removeAll()
         people.removeAll()
         free.removeAll()
+        placedCount.fill(0)
         occupants.removeAll()
         live.fill(0)
         liveLocal.fill(0)
