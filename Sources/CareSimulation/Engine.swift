@@ -312,8 +312,13 @@ struct Engine {
         var from = max(people[i].placedAt, 0)
         guard t > from else { return }
         let p = Int(people[i].provider)
-        var k = yearIndex(from)
+        var k = yearOfTime(from)
         let starts = yearStarts
+        // Usually the days all fall in one financial year: one addition, as the loop's first would be.
+        if k + 1 >= starts.count || t <= starts[k + 1] {
+            occupiedDays[k * tally.providers + p] += t - from
+            return
+        }
         while from < t {
             let end = k + 1 < starts.count ? min(t, starts[k + 1]) : t
             occupiedDays[k * tally.providers + p] += end - from
