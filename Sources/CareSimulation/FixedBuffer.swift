@@ -64,31 +64,17 @@ struct FixedBuffer<Element: BitwiseCopyable> {
 /// Its elements' address, count and capacity are kept in owned memory, so every copy sees the
 /// same list (the methods are `nonmutating`).
 struct GrowableBuffer<Element: BitwiseCopyable> {
-    private struct Header {
-        var base: UnsafeMutablePointer<Element>
-        var count: Int
-        var capacity: Int
-    }
-
-    private let header: UnsafeMutablePointer<Header>
+    private let header: UnsafeMutablePointer<RawList<Element>>
     private let owner: MemoryOwner
 
     init(capacity: Int = 64) {
-        let capacity = Swift.max(capacity, 1)
-        let header = UnsafeMutablePointer<Header>.allocate(capacity: 1)
-        header.initialize(to: Header(base: Self.allocate(capacity), count: 0, capacity: capacity))
+        let header = UnsafeMutablePointer<RawList<Element>>.allocate(capacity: 1)
+        header.initialize(to: RawList(capacity: capacity))
         self.header = header
         owner = MemoryOwner {
-            UnsafeMutableRawPointer(header.pointee.base).deallocate()
+            header.pointee.deallocate()
             header.deallocate()
         }
-    }
-
-    /// Memory for `count` elements aligned to a cache line (64 bytes), so that a 64-byte element is one line.
-    private static func allocate(_ count: Int) -> UnsafeMutablePointer<Element> {
-        UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Element>.stride,
-                                         alignment: Swift.max(64, MemoryLayout<Element>.alignment))
-            .bindMemory(to: Element.self, capacity: count)
     }
 
     /// The first element's address; valid until the buffer next grows.
@@ -112,11 +98,7 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
     /// - Complexity: amortised O(1).
     @inline(__always)
-    func append(_ value: Element) {
-        if header.pointee.count == header.pointee.capacity { grow() }
-        (header.pointee.base + header.pointee.count).initialize(to: value)
-        header.pointee.count += 1
-    }
+    func append(_ value: Element) { _ = header.pointee.append(value) }
 
     @inline(__always)
     func popLast() -> Element? {
@@ -126,13 +108,44 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     }
 
     func removeAll() { header.pointee.count = 0 }
+}
 
-    private func grow() {
-        let capacity = header.pointee.capacity * 2
-        let bigger = Self.allocate(capacity)
-        bigger.moveInitialize(from: header.pointee.base, count: header.pointee.count)
-        UnsafeMutableRawPointer(header.pointee.base).deallocate()
-        header.pointee.base = bigger
-        header.pointee.capacity = capacity
+/// The elements, count and capacity of one growable list, kept in owned memory by
+/// `GrowableBuffer` and `ListArray` (which free it with `deallocate`).
+struct RawList<Element: BitwiseCopyable> {
+    var base: UnsafeMutablePointer<Element>
+    var count = 0
+    var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 1)
+        base = Self.allocate(self.capacity)
     }
+
+    /// Memory for `count` elements aligned to a cache line (64 bytes), so that a 64-byte element is one line.
+    private static func allocate(_ count: Int) -> UnsafeMutablePointer<Element> {
+        UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Element>.stride,
+                                         alignment: Swift.max(64, MemoryLayout<Element>.alignment))
+            .bindMemory(to: Element.self, capacity: count)
+    }
+
+    /// Adds `value` at the end and returns its position. - Complexity: amortised O(1).
+    @inline(__always)
+    mutating func append(_ value: Element) -> Int {
+        if count == capacity { grow() }
+        (base + count).initialize(to: value)
+        count += 1
+        return count - 1
+    }
+
+    private mutating func grow() {
+        let bigger = Self.allocate(capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// Frees the elements' memory.
+    func deallocate() { UnsafeMutableRawPointer(base).deallocate() }
 }

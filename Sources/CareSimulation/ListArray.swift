@@ -5,24 +5,18 @@
 /// is safe: copies share the lists, which are freed when the last copy goes; indices are checked
 /// by `assert` in debug builds.
 struct ListArray<Element: BitwiseCopyable> {
-    private struct List {
-        var base: UnsafeMutablePointer<Element>
-        var count: Int
-        var capacity: Int
-    }
-
-    private let lists: UnsafeMutablePointer<List>
+    private let lists: UnsafeMutablePointer<RawList<Element>>
     let listCount: Int
     private let owner: MemoryOwner
 
     /// `count` empty lists, each with room for a few elements.
     init(count: Int) {
-        let lists = UnsafeMutablePointer<List>.allocate(capacity: Swift.max(count, 1))
-        for k in 0..<count { (lists + k).initialize(to: List(base: .allocate(capacity: 4), count: 0, capacity: 4)) }
+        let lists = UnsafeMutablePointer<RawList<Element>>.allocate(capacity: Swift.max(count, 1))
+        for k in 0..<count { (lists + k).initialize(to: RawList(capacity: 4)) }
         self.lists = lists
         listCount = count
         owner = MemoryOwner {
-            for k in 0..<count { lists[k].base.deallocate() }
+            for k in 0..<count { lists[k].deallocate() }
             lists.deallocate()
         }
     }
@@ -52,21 +46,7 @@ struct ListArray<Element: BitwiseCopyable> {
     @inline(__always)
     func append(_ k: Int, _ value: Element) -> Int {
         assert(k >= 0 && k < listCount, "index out of range")
-        let list = lists + k
-        if list.pointee.count == list.pointee.capacity { grow(list) }
-        let j = list.pointee.count
-        (list.pointee.base + j).initialize(to: value)
-        list.pointee.count = j + 1
-        return j
-    }
-
-    private func grow(_ list: UnsafeMutablePointer<List>) {
-        let capacity = list.pointee.capacity * 2
-        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
-        bigger.moveInitialize(from: list.pointee.base, count: list.pointee.count)
-        list.pointee.base.deallocate()
-        list.pointee.base = bigger
-        list.pointee.capacity = capacity
+        return lists[k].append(value)
     }
 
     /// Removes element `j` of list `k` by moving the last element into its place (as an array's
