@@ -16,7 +16,7 @@ struct Person: BitwiseCopyable {
     var endTime: Double = .infinity
     /// When the person next moves placement.
     var nextMove: Double = .infinity
-    /// Position in its provider's occupant list.
+    /// Position in its provider's occupant list (kept only for a type's later providers; see `Engine.occupants`).
     var slot: Int32 = 0
     var version: UInt32 = 0
     var provider: Int16 = 0
