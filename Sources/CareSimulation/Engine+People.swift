@@ -278,13 +278,12 @@ extension Engine {
         }
     }
 
-    /// An exit reason drawn from the band's cumulative exit rates (as `SplitMix64.pick(cumulative:)`).
+    /// An exit reason drawn from the band's cumulative exit rates.
     mutating func drawReason(band: Int, for i: Int) -> Int {
-        let n = reasonCount, base = band * n
-        let target = people[i].rng.uniform() * params.exitCumulative[base + n - 1]
-        var k = 0
-        while k < n - 1 && params.exitCumulative[base + k] <= target { k += 1 }
-        return k
+        let n = reasonCount, people = people
+        return params.exitCumulative.withUnsafeBufferPointer { all in
+            people[i].rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(band * n)..<(band * n + n)]))
+        }
     }
 
     /// The end of a stage: leaving care, turning 18, the end of support, the end of an assessment.

@@ -340,15 +340,12 @@ struct Engine {
     /// Year starts are whole days, so the year of `t` is that of its day, looked up in `yearOfDay`.
     @inline(__always)
     func yearOfTime(_ t: Double) -> Int {
-        if t >= 0 && t < yearOfDayEnd { return Int(yearOfDay[Int(t)]) }
-        var k = 0
-        while k + 1 < yearStarts.count && yearStarts[k + 1] <= t { k += 1 }
-        return k
+        t >= 0 && t < yearOfDayEnd ? Int(yearOfDay[Int(t)]) : model.yearIndex(t)
     }
 
     /// Counts one event of `flow` in the financial year and band given.
     @inline(__always)
     func count(flow: Int, year: Int, band: Int) {
-        flowCounts[(year * tally.flows + flow) * tally.bands + band] &+= 1
+        flowCounts[tally.flowIndex(flow, year: year, band: band)] &+= 1
     }
 }

@@ -32,16 +32,15 @@ public struct Tally: Sendable {
         events = 0
     }
 
+    /// Where the count of `flow` in financial year `year` and band `band` is in `flowCounts`.
     @inline(__always)
-    mutating func count(flow: Int, year: Int, band: Int, by n: Int32 = 1) {
-        flowCounts[(year * flows + flow) * bands + band] &+= n
-    }
+    func flowIndex(_ flow: Int, year: Int, band: Int) -> Int { (year * flows + flow) * bands + band }
 
     public func stock(month: Int, provider: Int, band: Int) -> Int32 {
         stock[(month * providers + provider) * bands + band]
     }
 
     public func flow(_ flow: Int, year: Int, band: Int) -> Int32 {
-        flowCounts[(year * flows + flow) * bands + band]
+        flowCounts[flowIndex(flow, year: year, band: band)]
     }
 }
