@@ -5,7 +5,8 @@ extension Distribution {
     /// A duration in days, drawn with the given generator.
     ///
     /// Parameterised by mean: gamma with shape k and scale mean/k (Marsaglia–Tsang); lognormal with
-    /// σ = shape and μ = ln(mean) − σ²/2; Weibull with shape k and scale mean/Γ(1 + 1/k), by inversion.
+    /// σ = shape and μ = ln(mean) − σ²/2; Weibull with shape k and scale mean/Γ(1 + 1/k), as the scale
+    /// times the 1/k-th power of an exponential variate.
     func sample(_ rng: inout SplitMix64) -> Double {
         switch kind {
         case .exponential: return meanDays * rng.exponential()

@@ -45,9 +45,24 @@ public struct SplitMix64: Sendable, BitwiseCopyable {
     @inline(__always)
     public mutating func uniformPositive() -> Double { Double((next() >> 11) + 1) * 0x1p-53 }
 
-    /// Exponential with mean 1, by inversion.
+    /// Exponential with mean 1, by the ziggurat method (see `ExponentialZiggurat`): one 64-bit
+    /// number gives the layer (its low 8 bits) and the point across it (its high 52 bits).
     @inline(__always)
-    public mutating func exponential() -> Double { -log(uniformPositive()) }
+    public mutating func exponential() -> Double {
+        let bits = next()
+        let i = Int(bits & 0xFF)
+        let x = Double(bits >> 12) * 0x1p-52 * ExponentialZiggurat.x[i]
+        return x < ExponentialZiggurat.x[i + 1] ? x : exponentialOutside(layer: i, x)
+    }
+
+    /// The rare draws outside a layer's inner rectangle: the tail, or a layer's wedge.
+    @inline(never)
+    mutating func exponentialOutside(layer i: Int, _ x: Double) -> Double {
+        let z = ExponentialZiggurat.self
+        if i == 0 { return z.r - log(uniformPositive()) }
+        if z.f[i + 1] + (z.f[i] - z.f[i + 1]) * uniform() < exp(-x) { return x }
+        return exponential()
+    }
 
     /// Standard normal by the Marsaglia polar method (the second value is discarded, keeping the
     /// generator's state a function of the draws alone).

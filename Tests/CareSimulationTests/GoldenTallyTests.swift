@@ -9,21 +9,23 @@ import ScenarioModel
 /// floating-point sums in the same order).
 ///
 /// To re-record after an intended change of results, run the suite and copy the printed hashes.
+/// Re-recorded: when exponential variates moved from inversion to the ziggurat (same distribution,
+/// different numbers).
 @Suite struct GoldenTallyTests {
     @Test func medwayBaselineTalliesAreUnchanged() throws {
         let scenario = try TestScenarios.read(GoldenScenarios.medway)
-        #expect(Self.hash(scenario, replications: 24, label: "medway") == 0x45a6_dc0b_8622_54d1)
+        #expect(Self.hash(scenario, replications: 24, label: "medway") == 0xc810_18e2_075e_b3c0)
     }
 
     @Test func annotatedExampleTalliesAreUnchanged() throws {
         let scenario = try TestScenarios.read(GoldenScenarios.annotated)
-        #expect(Self.hash(scenario, replications: 24, label: "annotated") == 0x791d_775f_3eed_f7eb)
+        #expect(Self.hash(scenario, replications: 24, label: "annotated") == 0xb8e7_1a26_42ca_fc41)
     }
 
     @Test func englandSizeTalliesAreUnchanged() throws {
         let council = try TestScenarios.read(GoldenScenarios.medway)
         let england = council.scaled(toInCare: 80_000, entriesPerYear: 32_000)
-        #expect(Self.hash(england, replications: 2, label: "england") == 0xfe53_b1e9_a091_5547)
+        #expect(Self.hash(england, replications: 2, label: "england") == 0xd99a_ba74_a5f8_3f54)
     }
 
     /// FNV-1a (64-bit) over every tally array's bit patterns and event count, replications in order.
