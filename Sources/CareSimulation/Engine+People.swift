@@ -35,7 +35,7 @@ extension Engine {
         let candidate = entryCandidates[band]
         entryCandidates[band] += 1
         if entryRNG[band].uniform() * entryCeiling[band] < entryRate(band: band, at: t) {
-            let seed = SplitMix64.derive(replicationSeed, Stream.enteringChild, UInt64(band), candidate)
+            let seed = SplitMix64.derive(prefix: entrySeedPrefix[band], candidate)
             admitChild(seed: seed, band: band, at: t, newborn: false)
         }
         scheduleEntryCandidate(band: band, after: t)
@@ -60,8 +60,9 @@ extension Engine {
         let s = model.scenario
         let serves = model.typeServes
         for (cellIndex, cell) in s.population.enumerated() {
+            let prefix = SplitMix64.derivePrefix(replicationSeed, Stream.initialChild, UInt64(cellIndex))
             for k in 0..<cell.count {
-                let seed = SplitMix64.derive(replicationSeed, Stream.initialChild, UInt64(cellIndex), UInt64(k))
+                let seed = SplitMix64.derive(prefix: prefix, UInt64(k))
                 let type = providerType[cell.provider]
                 switch serves[type] {
                 case .families:
@@ -164,8 +165,8 @@ extension Engine {
     /// Places person `i` with provider `p` (its band must be set) and counts it there.
     mutating func occupy(_ i: Int, provider p: Int, overflowed: Bool = false, at t: Double) {
         people[i].provider = Int16(p)
-        people[i].placedAt = t
         people[i].overflowed = overflowed
+        accrue(provider: p, until: t)
         placedCount[p] &+= 1
         if keepsOccupants[p] { people[i].slot = Int32(occupants.append(p, Int32(i))) }
         people[i].local = localShare[p] >= 1 || localDraw(i, provider: p) < localShare[p]
@@ -181,11 +182,11 @@ extension Engine {
         if people[i].overflowed { liveGap[providerType[p]] &+= n }
     }
 
-    /// Ends person `i`'s current placement at `t`: costs accrue and the place is freed.
+    /// Ends person `i`'s current placement at `t`: the place is freed.
     mutating func vacate(_ i: Int, at t: Double) {
-        accrue(i, until: t)
         count(i, by: -1)
         let p = Int(people[i].provider)
+        accrue(provider: p, until: t)
         placedCount[p] &-= 1
         guard keepsOccupants[p] else { return }
         let slot = Int(people[i].slot)

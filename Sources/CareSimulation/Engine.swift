@@ -40,6 +40,9 @@ struct Engine {
     var supplyRNG: [SplitMix64]
     var entryRNG: [SplitMix64]
     var entryCandidates: [UInt64]
+    /// `SplitMix64.derivePrefix(replicationSeed, Stream.enteringChild, band)`: a child entering is
+    /// seeded from it and the band's candidate number.
+    var entrySeedPrefix: [UInt64]
     var entryCeiling: [Double]
     var familyRNG = SplitMix64(seed: 0)
     var familyCandidates: UInt64 = 0
@@ -54,6 +57,11 @@ struct Engine {
     /// The tally's flow counts and occupied days while a replication runs (copied into it at the end).
     let flowCounts: FixedBuffer<Int32>
     let occupiedDays: FixedBuffer<Double>
+    /// For each provider: the time its occupied days are counted up to, the financial year of that
+    /// time, and when that year ends (see `accrue`).
+    let occupiedUntil: FixedBuffer<Double>
+    let occupiedYear: FixedBuffer<Int>
+    let occupiedYearEnd: FixedBuffer<Double>
 
     let start: Int
     let capacityChanges: [(provider: Int, time: Double, change: Int)]
@@ -125,11 +133,15 @@ struct Engine {
         supplyRNG = Array(repeating: SplitMix64(seed: 0), count: p)
         entryRNG = Array(repeating: SplitMix64(seed: 0), count: model.childBands)
         entryCandidates = Array(repeating: 0, count: model.childBands)
+        entrySeedPrefix = Array(repeating: 0, count: model.childBands)
         entryCeiling = Array(repeating: 0, count: model.childBands)
         tally = Tally(months: model.monthEnds.count, providers: p, bands: model.bandNames.count,
                       years: model.years.count, flows: model.flowNames.count, types: s.placementTypes.count)
         flowCounts = FixedBuffer(repeating: 0, count: tally.flowCounts.count)
         occupiedDays = FixedBuffer(repeating: 0, count: tally.occupiedDays.count)
+        occupiedUntil = FixedBuffer(repeating: 0, count: p)
+        occupiedYear = FixedBuffer(repeating: 0, count: p)
+        occupiedYearEnd = FixedBuffer(repeating: 0, count: p)
         var changes: [(Int, Double, Int)] = []
         for (index, provider) in providers.enumerated() {
             for c in provider.capacityChanges { changes.append((index, Double(c.date.number - start), c.change)) }
@@ -227,7 +239,7 @@ struct Engine {
             snapshot(month)
             month += 1
         }
-        for i in 0..<people.count where people[i].kind != .none { accrue(i, until: horizon) }
+        for p in 0..<tally.providers { accrue(provider: p, until: horizon) }
         tally.flowCounts = flowCounts.array
         tally.occupiedDays = occupiedDays.array
         return tally
@@ -262,6 +274,10 @@ struct Engine {
         liveGap.fill(0)
         flowCounts.fill(0)
         occupiedDays.fill(0)
+        occupiedUntil.fill(0)
+        let firstYear = yearOfTime(0)
+        occupiedYear.fill(firstYear)
+        occupiedYearEnd.fill(firstYear + 1 < yearStarts.count ? yearStarts[firstYear + 1] : .infinity)
         tally = Tally(months: tally.months, providers: tally.providers, bands: tally.bands,
                       years: tally.years, flows: tally.flows, types: tally.types)
         stepRNG = SplitMix64(seed: SplitMix64.derive(seed, Stream.stepDown))
@@ -284,6 +300,7 @@ struct Engine {
         for band in 0..<model.childBands {
             entryRNG[band] = SplitMix64(seed: SplitMix64.derive(seed, Stream.entryCandidates, UInt64(band)))
             entryCandidates[band] = 0
+            entrySeedPrefix[band] = SplitMix64.derivePrefix(seed, Stream.enteringChild, UInt64(band))
             entryCeiling[band] = ceilingRate(band: band)
             scheduleEntryCandidate(band: band, after: 0)
         }
@@ -307,24 +324,35 @@ struct Engine {
         for k in 0..<types { tally.gap[month * types + k] = liveGap[k] }
     }
 
-    /// Adds the days of person `i`'s current placement up to `t`, split at financial-year boundaries.
-    mutating func accrue(_ i: Int, until t: Double) {
-        var from = max(people[i].placedAt, 0)
-        guard t > from else { return }
-        let p = Int(people[i].provider)
-        var k = yearOfTime(from)
-        let starts = yearStarts
-        // Usually the days all fall in one financial year: one addition, as the loop's first would be.
-        if k + 1 >= starts.count || t <= starts[k + 1] {
-            occupiedDays[k * tally.providers + p] += t - from
-            return
+    /// Adds provider `p`'s occupied days since they were last counted up to `t`: the people placed
+    /// there (unchanged in between) times the time, split at financial-year boundaries. Called
+    /// before every change in the provider's count, and at the horizon, so the days are the integral
+    /// of the count over time — what each placement's own days add up to.
+    @inline(__always)
+    mutating func accrue(provider p: Int, until t: Double) {
+        let from = occupiedUntil[p]
+        occupiedUntil[p] = t
+        let people = Double(placedCount[p])
+        if t <= occupiedYearEnd[p] {
+            occupiedDays[occupiedYear[p] * tally.providers + p] += people * (t - from)
+        } else {
+            accrueAcrossYears(provider: p, people: people, from: from, until: t)
         }
-        while from < t {
+    }
+
+    /// `accrue` when the time since the provider's count last changed runs into a later year.
+    mutating func accrueAcrossYears(provider p: Int, people: Double, from: Double, until t: Double) {
+        let starts = yearStarts
+        var k = occupiedYear[p], from = from
+        while true {
             let end = k + 1 < starts.count ? min(t, starts[k + 1]) : t
-            occupiedDays[k * tally.providers + p] += end - from
+            occupiedDays[k * tally.providers + p] += people * (end - from)
+            if end == t { break }
             from = end
             k += 1
         }
+        occupiedYear[p] = k
+        occupiedYearEnd[p] = k + 1 < starts.count ? starts[k + 1] : .infinity
     }
 
     /// Index of the financial year containing time `t` (clamped to the years reported), as `CareModel.yearIndex`.

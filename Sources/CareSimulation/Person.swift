@@ -3,15 +3,15 @@ enum PersonKind: UInt8 { case none, child, leaver, family }
 
 /// One person's state. A value in a pool; its index is its identity while it is in the model.
 ///
-/// Exactly 64 bytes, largest fields first (no padding), and the pool is aligned to 64 bytes, so a
+/// Exactly 64 bytes, largest fields first (and 8 spare), and the pool is aligned to 64 bytes, so a
 /// person is one cache line: the pool of an England-size run (~90,000 people) is far larger than
 /// the caches, and nearly every event touches one person picked from anywhere in it.
 struct Person: BitwiseCopyable {
     var rng: SplitMix64
     /// When the current band ends (the next band's birthday), in simulation time.
     var nextBandTime: Double = .infinity
-    /// When the current placement began (for costs).
-    var placedAt: Double = 0
+    /// Spare: keeps a person at 64 bytes (see above).
+    private var spare: UInt64 = 0
     /// When the person leaves this stage: leaving care (or turning 18), the end of support, the end of an assessment.
     var endTime: Double = .infinity
     /// When the person next moves placement.

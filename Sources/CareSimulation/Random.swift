@@ -31,10 +31,21 @@ public struct SplitMix64: Sendable, BitwiseCopyable {
     /// (Fixed arity, not variadic: a variadic call would allocate an array on every entry into care.)
     @inline(__always)
     public static func derive(_ seed: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
-        var h = mix(seed ^ 0x5851_F42D_4C95_7F2D)
-        h = mix(h &+ 0x9E37_79B9_7F4A_7C15 &+ mix(a))
-        h = mix(h &+ 0x9E37_79B9_7F4A_7C15 &+ mix(b))
-        return mix(h &+ 0x9E37_79B9_7F4A_7C15 &+ mix(c))
+        derive(prefix: derivePrefix(seed, a, b), c)
+    }
+
+    /// The part of `derive(seed, a, b, c)` that does not depend on `c`, for many seeds that differ
+    /// only in it (every child entering in one band, every child of one starting cell).
+    @inline(__always)
+    public static func derivePrefix(_ seed: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        let h = mix(seed ^ 0x5851_F42D_4C95_7F2D)
+        return mix(mix(h &+ 0x9E37_79B9_7F4A_7C15 &+ mix(a)) &+ 0x9E37_79B9_7F4A_7C15 &+ mix(b))
+    }
+
+    /// `derive(seed, a, b, c)` from `derivePrefix(seed, a, b)`.
+    @inline(__always)
+    public static func derive(prefix: UInt64, _ c: UInt64) -> UInt64 {
+        mix(prefix &+ 0x9E37_79B9_7F4A_7C15 &+ mix(c))
     }
 
     /// Uniform on [0, 1) with 53 random bits.
