@@ -119,19 +119,19 @@ extension Engine {
     /// Without need trends the weights are the shares and their running sums are precomputed
     /// (`MixTable`): the same sums in the same order, so the same type is drawn.
     mutating func drawType(mix m: Int, at t: Double, for i: Int) -> Int {
-        let offset = mixes.offset[m], n = mixes.length[m]
+        let start = mixes.offset[m], end = start + mixes.length[m]
         if !hasNeedTrends {
-            let target = people[i].rng.uniform() * (n > 0 ? mixes.cumulative[offset + n - 1] : 0)
-            for k in 0..<n where target < mixes.cumulative[offset + k] { return k }
+            let target = people[i].rng.uniform() * (end > start ? mixes.cumulative[end - 1] : 0)
+            for k in start..<end where target < mixes.cumulative[k] { return mixes.types[k] }
             return mixes.fallback[m]
         }
         var total = 0.0
-        for k in 0..<n { total += weight(mixes.shares[offset + k], type: k, at: t) }
+        for k in start..<end { total += weight(mixes.shares[k], type: mixes.types[k], at: t) }
         let target = people[i].rng.uniform() * total
         var sum = 0.0
-        for k in 0..<n {
-            sum += weight(mixes.shares[offset + k], type: k, at: t)
-            if target < sum { return k }
+        for k in start..<end {
+            sum += weight(mixes.shares[k], type: mixes.types[k], at: t)
+            if target < sum { return mixes.types[k] }
         }
         return mixes.fallback[m]
     }

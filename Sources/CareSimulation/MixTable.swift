@@ -1,29 +1,38 @@
-/// Placement mixes (shares over placement types) stored flat, with their running sums.
+/// Placement mixes (shares over placement types) stored flat, keeping only the types with a
+/// positive share, with their running sums.
 ///
-/// Without need trends a draw is one uniform and a scan of the running sums, which are the very
-/// partial sums `sum += share` that a two-pass draw computes, so the same type is drawn.
+/// A draw scans a mix's entries in order until the running sum passes a uniform target; a type
+/// with no share could never be drawn (its running sum equals the one before it), so leaving it out
+/// draws the same type from the same number, and a draw from a mix that names a few of twenty types
+/// scans only those few.
 struct MixTable: Sendable {
-    /// Shares of mix *m* at `offset[m] ..< offset[m] + length[m]`.
+    /// Entries of mix *m* are at `offset[m] ..< offset[m] + length[m]`: a type and its share.
+    let types: [Int]
     let shares: [Double]
+    /// The running sum of the mix's shares up to and including each entry.
     let cumulative: [Double]
     let offset: [Int]
     let length: [Int]
-    /// The last type with a positive share (the draw's fallback when rounding leaves the target past the total).
+    /// The last type with a positive share (the draw's fallback when rounding leaves the target
+    /// past the total), or 0 when there is none.
     let fallback: [Int]
 
     init(_ mixes: [[Double]]) {
-        var shares: [Double] = [], cumulative: [Double] = [], offset: [Int] = [], length: [Int] = [], fallback: [Int] = []
+        var types: [Int] = [], shares: [Double] = [], cumulative: [Double] = []
+        var offset: [Int] = [], length: [Int] = [], fallback: [Int] = []
         for mix in mixes {
             offset.append(shares.count)
-            length.append(mix.count)
             fallback.append(mix.lastIndex { $0 > 0 } ?? 0)
             var sum = 0.0
-            for share in mix {
+            for (type, share) in mix.enumerated() where share > 0 {
                 sum += share
+                types.append(type)
                 shares.append(share)
                 cumulative.append(sum)
             }
+            length.append(shares.count - offset.last!)
         }
-        (self.shares, self.cumulative, self.offset, self.length, self.fallback) = (shares, cumulative, offset, length, fallback)
+        (self.types, self.shares, self.cumulative) = (types, shares, cumulative)
+        (self.offset, self.length, self.fallback) = (offset, length, fallback)
     }
 }
