@@ -49,8 +49,6 @@ struct Engine {
     var familyCeiling = 0.0
     var stepRNG = SplitMix64(seed: 0)
     var replicationSeed: UInt64 = 0
-    /// Written by `touchPeople`, never read.
-    var touchSum: UInt32 = 0
     /// The last time `yearIndex` was asked about, and its year.
     var lastYear = (time: Double.nan, index: 0)
     var tally: Tally
@@ -201,11 +199,11 @@ struct Engine {
         let horizon = model.horizon
         var month = 0
         let snapshots = model.snapshotTimes
-        var touchedBucket = -1
+        var touchedBucket = -1, prefetchedAhead = -1
         while let event = queue.popFirst() {
             if queue.bucket != touchedBucket {
                 touchedBucket = queue.bucket
-                touchPeople()
+                prefetchedAhead = prefetchPeople(alreadyAhead: prefetchedAhead)
             }
             while month < snapshots.count && snapshots[month] <= event.time {
                 snapshot(month)
@@ -245,18 +243,24 @@ struct Engine {
         return tally
     }
 
-    /// Reads the people of the events coming in the bucket being served, all at once.
+    /// Starts loading the people of the next bucket's events, and of the bucket being served unless
+    /// that was done a bucket ahead (`alreadyAhead`); returns the bucket done ahead, or −1.
     ///
-    /// A software prefetch: the pool is far larger than the caches and each event's person is a
-    /// cache miss; read in one tight loop, a bucket's few dozen misses overlap instead of stalling
-    /// one after another as the events are served. (Swift has no prefetch instruction; the sum is
-    /// stored only so that the reads are kept.)
-    private mutating func touchPeople() {
-        var sum: UInt32 = 0
-        for event in queue.comingInBucket() where event.kind == .person {
-            sum &+= people[Int(event.subject)].version
+    /// The pool is far larger than the caches and each event's person is a cache miss. Asked for a
+    /// bucket ahead, while the bucket being served is worked through, the misses overlap with that
+    /// work instead of stalling one after another as the events are served. (A bucket's events
+    /// scheduled after this are not asked for: their people have usually just been touched.)
+    private mutating func prefetchPeople(alreadyAhead: Int) -> Int {
+        if alreadyAhead != queue.bucket {
+            for event in queue.comingInBucket() where event.kind == .person {
+                prefetch(people.base + Int(event.subject))
+            }
         }
-        touchSum = sum
+        guard let next = queue.nextBucket() else { return -1 }
+        for event in next.events where event.kind == .person {
+            prefetch(people.base + Int(event.subject))
+        }
+        return next.index
     }
 
     /// Clears the state for a new replication, keeping buffer capacity, and schedules the first events.

@@ -184,6 +184,14 @@ public struct EventQueue {
         return UnsafeBufferPointer(rebasing: events[min(cursor, events.count)...])
     }
 
+    /// The bucket after the one being served and the events scheduled for it so far, unsorted, if
+    /// its span has been dealt into the ring; valid until the queue next changes.
+    func nextBucket() -> (index: Int, events: UnsafeBufferPointer<Event>)? {
+        let next = bucket + 1
+        guard next < bucketCount && next >> Self.spanShift == spanServed else { return nil }
+        return (next, UnsafeBufferPointer(ring.elements(next & Self.ringMask)))
+    }
+
     /// Sorts events by time, keeping the order of equal times (stable): an insertion sort for a
     /// bucket's usual few dozen events, or the hundred or so at the start of a day (birthdays,
     /// nearly all at the same time, so nearly sorted); the standard library's stable sort for more.

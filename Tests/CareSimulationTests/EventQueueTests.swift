@@ -95,4 +95,23 @@ import Testing
         #expect(queue.popFirst()?.subject == 2)
         #expect(queue.popFirst() == nil)
     }
+
+    /// The look-ahead for prefetching: the next bucket's events so far (a sixteenth of a day
+    /// ahead), and none when the next bucket is in a span not yet dealt (eight days).
+    @Test func nextBucketShowsTheEventsAhead() {
+        var queue = EventQueue(horizon: 20)
+        queue.schedule(at: 1.0, .person, subject: 1)
+        queue.schedule(at: 1.0 + 1.0 / 16 + 0.01, .person, subject: 3)
+        queue.schedule(at: 1.0 + 1.0 / 16, .person, subject: 2)
+        queue.schedule(at: 8.0 - 1.0 / 16, .person, subject: 4)
+        queue.schedule(at: 8.0, .person, subject: 5)
+        #expect(queue.popFirst()?.subject == 1)
+        let next = queue.nextBucket()
+        #expect(next?.index == 17 && next?.events.map(\.subject) == [3, 2])
+        #expect(queue.popFirst()?.subject == 2)
+        #expect(queue.popFirst()?.subject == 3)
+        #expect(queue.popFirst()?.subject == 4)
+        #expect(queue.nextBucket() == nil)
+        #expect(queue.popFirst()?.subject == 5)
+    }
 }
