@@ -174,12 +174,15 @@ extension Engine {
     }
 
     /// Adds person `i` to (or, with −1, removes it from) the live counts of its placement.
+    ///
+    /// Without branches on whether the placement is local or beyond a full preferred provider:
+    /// both are as good as random, so a branch on them was mispredicted about as often as not.
     @inline(__always)
     mutating func count(_ i: Int, by n: Int32) {
         let p = Int(people[i].provider)
         live[p * tally.bands + Int(people[i].band)] &+= n
-        if people[i].local { liveLocal[p] &+= n }
-        if people[i].overflowed { liveGap[providerType[p]] &+= n }
+        liveLocal[p] &+= people[i].local ? n : 0
+        liveGap[providerType[p]] &+= people[i].overflowed ? n : 0
     }
 
     /// Ends person `i`'s current placement at `t`: the place is freed.
