@@ -336,21 +336,21 @@ struct Engine {
     mutating func accrue(provider p: Int, until t: Double) {
         let from = occupiedUntil[p]
         occupiedUntil[p] = t
-        let people = Double(placedCount[p])
+        let placed = Double(placedCount[p])
         if t <= occupiedYearEnd[p] {
-            occupiedDays[occupiedYear[p] * tally.providers + p] += people * (t - from)
+            occupiedDays[occupiedYear[p] * tally.providers + p] += placed * (t - from)
         } else {
-            accrueAcrossYears(provider: p, people: people, from: from, until: t)
+            accrueAcrossYears(provider: p, placed: placed, from: from, until: t)
         }
     }
 
     /// `accrue` when the time since the provider's count last changed runs into a later year.
-    mutating func accrueAcrossYears(provider p: Int, people: Double, from: Double, until t: Double) {
+    mutating func accrueAcrossYears(provider p: Int, placed: Double, from: Double, until t: Double) {
         let starts = yearStarts
         var k = occupiedYear[p], from = from
         while true {
             let end = k + 1 < starts.count ? min(t, starts[k + 1]) : t
-            occupiedDays[k * tally.providers + p] += people * (end - from)
+            occupiedDays[k * tally.providers + p] += placed * (end - from)
             if end == t { break }
             from = end
             k += 1

@@ -2,12 +2,12 @@
 /// generating random variables", Journal of Statistical Software 5(8)), with 256 layers.
 ///
 /// The density e^-x is covered by 256 layers of equal area *v*: a base layer (the rectangle
-/// [0, *r*] × [0, e^-*r*] with the tail beyond *r*) and 255 rectangles stacked on it. A draw picks a
-/// layer and a point across its width with one 64-bit number; 97.8% of draws fall inside the
-/// density's own rectangle and are returned at once, with no logarithm or exponential. The rest are decided
-/// exactly: a point in the tail is *r* plus a fresh exponential (the distribution is memoryless),
-/// and a point in a layer's wedge is kept when it lies under e^-x. So the variates are exactly
-/// exponential, as by inversion, at a fraction of the cost of `log`.
+/// [0, *r*] × [0, e^-*r*] with the tail beyond *r*) and 255 rectangles stacked on it. A draw picks
+/// a layer and a point across its width with one 64-bit number; 97.8% of draws fall inside the
+/// density's own rectangle and are returned at once, with no logarithm or exponential. The rest
+/// are decided exactly: a point in the tail is *r* plus a fresh exponential (the distribution is
+/// memoryless), and a point in a layer's wedge is kept when it lies under e^-x. So the variates
+/// are exactly exponential, as by inversion, at a fraction of the cost of `log`.
 ///
 /// The tables were computed in double precision from the recurrence in the paper
 /// (x₁ = r, xᵢ₊₁ = −log(v / xᵢ + e^−xᵢ)), and the top layer's area matches *v* to 1e-13.
