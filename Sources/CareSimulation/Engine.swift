@@ -251,16 +251,15 @@ struct Engine {
     /// work instead of stalling one after another as the events are served. (A bucket's events
     /// scheduled after this are not asked for: their people have usually just been touched.)
     private mutating func prefetchPeople(alreadyAhead: Int) -> Int {
-        if alreadyAhead != queue.bucket {
-            for event in queue.comingInBucket() where event.kind == .person {
-                prefetch(people.base + Int(event.subject))
-            }
-        }
+        if alreadyAhead != queue.bucket { prefetchPeople(of: queue.comingInBucket()) }
         guard let next = queue.nextBucket() else { return -1 }
-        for event in next.events where event.kind == .person {
-            prefetch(people.base + Int(event.subject))
-        }
+        prefetchPeople(of: next.events)
         return next.index
+    }
+
+    @inline(__always)
+    private func prefetchPeople(of events: UnsafeBufferPointer<Event>) {
+        for event in events where event.kind == .person { prefetch(people.base + Int(event.subject)) }
     }
 
     /// Clears the state for a new replication, keeping buffer capacity, and schedules the first events.
@@ -281,7 +280,7 @@ struct Engine {
         occupiedUntil.fill(0)
         let firstYear = yearOfTime(0)
         occupiedYear.fill(firstYear)
-        occupiedYearEnd.fill(firstYear + 1 < yearStarts.count ? yearStarts[firstYear + 1] : .infinity)
+        occupiedYearEnd.fill(end(ofYear: firstYear))
         tally = Tally(months: tally.months, providers: tally.providers, bands: tally.bands,
                       years: tally.years, flows: tally.flows, types: tally.types)
         stepRNG = SplitMix64(seed: SplitMix64.derive(seed, Stream.stepDown))
@@ -344,19 +343,23 @@ struct Engine {
         }
     }
 
+    /// When financial year `k` ends (the next one starts); never for the last year reported, which
+    /// takes every day after it.
+    @inline(__always)
+    func end(ofYear k: Int) -> Double { k + 1 < yearStarts.count ? yearStarts[k + 1] : .infinity }
+
     /// `accrue` when the time since the provider's count last changed runs into a later year.
     mutating func accrueAcrossYears(provider p: Int, placed: Double, from: Double, until t: Double) {
-        let starts = yearStarts
         var k = occupiedYear[p], from = from
         while true {
-            let end = k + 1 < starts.count ? min(t, starts[k + 1]) : t
-            occupiedDays[k * tally.providers + p] += placed * (end - from)
-            if end == t { break }
-            from = end
+            let upTo = min(t, end(ofYear: k))
+            occupiedDays[k * tally.providers + p] += placed * (upTo - from)
+            if upTo == t { break }
+            from = upTo
             k += 1
         }
         occupiedYear[p] = k
-        occupiedYearEnd[p] = k + 1 < starts.count ? starts[k + 1] : .infinity
+        occupiedYearEnd[p] = end(ofYear: k)
     }
 
     /// Index of the financial year containing time `t` (clamped to the years reported), as `CareModel.yearIndex`.
