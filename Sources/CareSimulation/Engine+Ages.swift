@@ -2,12 +2,32 @@ import ScenarioModel
 
 /// Dates of birth, ages and age bands: exact calendar birthdays, by table lookup (`CivilTable`).
 extension Engine {
-    /// An age in days drawn uniformly over the band's years, kept strictly inside the band
-    /// whatever the leap years (so a child drawn for '1 to 4' is never 5 by a day).
-    mutating func ageInDays(band: Int, for i: Int) -> Int {
+    /// An age in days drawn over the band's years — evenly, or by the shares of `ages` (evenly
+    /// within each year of age; 0 days for a child entering at birth) — kept strictly inside the
+    /// band, and inside the year of age drawn, whatever the leap years (so a child drawn for '1 to 4'
+    /// is never 5 by a day). One uniform draw either way, so stating ages changes no other draw.
+    mutating func ageInDays(band: Int, for i: Int, within ages: AgesWithinBand? = nil) -> Int {
         let from = bandFrom[band], to = bandTo[band]
-        let years = Double(from) + people[i].rng.uniform() * Double(to + 1 - from)
-        return min(max(Int(years * 365.2425), from * 366), (to + 1) * 365 - 1)
+        let u = people[i].rng.uniform()
+        guard let ages else {
+            let years = Double(from) + u * Double(to + 1 - from)
+            return min(max(Int(years * 365.2425), from * 366), (to + 1) * 365 - 1)
+        }
+        guard let (year, fraction) = Self.yearOfAge(u, ages) else { return 0 }
+        let age = from + year
+        return min(max(Int((Double(age) + fraction) * 365.2425), age * 366), (age + 1) * 365 - 1)
+    }
+
+    /// The inverse distribution function of ages within a band: for a uniform `u`, the year of age
+    /// (from the band's first) and how far into it; `nil` for the share entering at birth.
+    static func yearOfAge(_ u: Double, _ ages: AgesWithinBand) -> (year: Int, fraction: Double)? {
+        if u < ages.atBirth { return nil }
+        var rest = u - ages.atBirth
+        for (k, share) in ages.byAge.enumerated() where share > 0 {
+            if rest < share { return (k, rest / share) }
+            rest -= share
+        }
+        return (ages.byAge.lastIndex { $0 > 0 } ?? 0, 0.999_999)
     }
 
     mutating func setBirth(_ i: Int, day: Int) {

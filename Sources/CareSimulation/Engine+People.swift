@@ -7,7 +7,7 @@ extension Engine {
 
     /// The entry rate per day in `band` at time `t`: base × trend × the step changes in force.
     mutating func entryRate(band: Int, at t: Double) -> Double {
-        var rate = params.entryRate[band]
+        var rate = params.entryRate[band] * params.entryYearFactor[yearIndex(t)]
         if entryTrendLog != 0 { rate *= exp(entryTrendLog * t / 365.2425) }
         for k in changeTime.indices where changeTime[k] <= t && changeBands[k] & (1 << UInt64(band)) != 0 {
             rate *= changeFactor[k]
@@ -19,6 +19,7 @@ extension Engine {
     /// variant that only cuts entries sees the same candidates as its base (common random numbers).
     func ceilingRate(band: Int) -> Double {
         var rate = params.entryRate[band] * exp(max(0, entryTrendLog) * horizon / 365.2425)
+            * (params.entryYearFactor.max() ?? 1)
         for k in changeTime.indices where changeBands[k] & (1 << UInt64(band)) != 0 { rate *= max(1, changeFactor[k]) }
         return rate
     }
@@ -45,7 +46,7 @@ extension Engine {
     mutating func admitChild(seed: UInt64, band: Int, at t: Double, newborn: Bool) {
         let i = newPerson(seed: seed, kind: .child)
         let today = start + Self.day(t)
-        setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i))
+        setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i, within: entryAges[band]))
         setBand(i, to: newborn ? bandOfAge[0] : band, at: t)
         let b = Int(people[i].band)
         count(flow: flow.entries, year: yearIndex(t), band: b)
@@ -74,7 +75,8 @@ extension Engine {
                 case .children, .careLeavers:
                     let isLeaver = serves[type] == .careLeavers
                     let i = newPerson(seed: seed, kind: isLeaver ? .leaver : .child)
-                    setBirth(i, day: start - ageInDays(band: cell.band, for: i))
+                    setBirth(i, day: start - ageInDays(band: cell.band, for: i,
+                                                       within: cell.band < childBands ? populationAges[cell.band] : nil))
                     setBand(i, to: cell.band, at: 0)
                     occupy(i, provider: cell.provider, at: 0)
                     people[i].yearIndex = 0
@@ -260,33 +262,39 @@ extension Engine {
             let leave = t + duration.sample(&people[i].rng)
             if leave < eighteen {
                 people[i].endTime = leave
-                people[i].endReason = Int8(drawReason(band: bandIndex(i, at: leave), for: i))
+                people[i].endReason = Int8(drawReason(span: params.exitSpan(at: leave), band: bandIndex(i, at: leave), for: i))
             }
             return
         }
+        // A unit-exponential budget spent at the total exit rate of each stretch of constant rates:
+        // the child's age band, and (when exit rates vary over time) the span of the calendar.
         var budget = people[i].rng.exponential()
         var now = t
         var band = entryBand
+        var span = params.exitSpanStart.count > 1 ? params.exitSpan(at: t) : 0
         while now < eighteen {
             let bandEnd = min(band + 1 < childBands ? birthdayTime(i, age: bandFromAge[band + 1]) : eighteen, eighteen)
-            let rate = params.exitTotal[band]
-            let span = bandEnd - now
-            if rate * span >= budget {
+            let spanEnd = span + 1 < params.exitSpanStart.count ? params.exitSpanStart[span + 1] : .infinity
+            let until = min(bandEnd, spanEnd)
+            let rate = params.exitTotal[span * childBands + band]
+            let length = until - now
+            if rate * length >= budget {
                 people[i].endTime = now + budget / rate
-                people[i].endReason = Int8(drawReason(band: band, for: i))
+                people[i].endReason = Int8(drawReason(span: span, band: band, for: i))
                 return
             }
-            budget -= rate * span
-            now = bandEnd
-            band += 1
+            budget -= rate * length
+            now = until
+            if until == bandEnd { band += 1 }
+            if until == spanEnd { span += 1 }
         }
     }
 
-    /// An exit reason drawn from the band's cumulative exit rates.
-    mutating func drawReason(band: Int, for i: Int) -> Int {
-        let n = reasonCount, people = people
+    /// An exit reason drawn from the cumulative exit rates of the span and band.
+    mutating func drawReason(span: Int, band: Int, for i: Int) -> Int {
+        let n = reasonCount, people = people, k = span * childBands + band
         return params.exitCumulative.withUnsafeBufferPointer { all in
-            people[i].rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(band * n)..<(band * n + n)]))
+            people[i].rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(k * n)..<(k * n + n)]))
         }
     }
 

@@ -103,6 +103,9 @@ struct Engine {
     let changeBands: [UInt64]
     let reasonCount: Int
     let exitDuration: [Distribution?]
+    /// How entries and the starting population spread over each band's years of age (`nil`: evenly).
+    let entryAges: [AgesWithinBand?]
+    let populationAges: [AgesWithinBand?]
     let hasCareLeavers: Bool
     let supportTo25: Double
     let babyShare: Double
@@ -113,7 +116,7 @@ struct Engine {
         self.model = model
         let s = model.scenario
         start = s.start.number
-        params = Parameters(s, replicationSeed: 0)
+        params = Parameters(model, replicationSeed: 0)
         let providers = s.providers
         let p = providers.count
         placedCount = FixedBuffer(repeating: 0, count: p)
@@ -186,6 +189,8 @@ struct Engine {
         reasonCount = s.exits.reasons.count
         precondition(reasonCount < Int(Int8.max) && p < Int(Int16.max), "a person keeps its exit reason in 8 bits and its provider in 16")
         exitDuration = s.exits.duration
+        entryAges = s.entries.ages.count == model.childBands ? s.entries.ages : Array(repeating: nil, count: model.childBands)
+        populationAges = s.populationAges.count == model.childBands ? s.populationAges : Array(repeating: nil, count: model.childBands)
         hasCareLeavers = s.careLeavers != nil
         supportTo25 = s.careLeavers?.supportTo25 ?? 0
         babyShare = s.parentAndChild?.babyEntersCare ?? 0
@@ -266,7 +271,7 @@ struct Engine {
     private mutating func reset(seed: UInt64) {
         let s = model.scenario
         replicationSeed = seed
-        params = Parameters(s, replicationSeed: seed)
+        params = Parameters(model, replicationSeed: seed)
         queue.removeAll()
         people.removeAll()
         free.removeAll()

@@ -6,18 +6,24 @@ import ScenarioModel
 struct Parameters: Sendable {
     /// Entries per day by child age band, before trend and step changes.
     var entryRate: [Double]
-    /// `exitRate[band * reasons + reason]`, per day.
+    /// The entry rates' factor in each financial year reported (all 1 without variability).
+    var entryYearFactor: [Double]
+    /// When each span of constant exit rates begins: time 0, then each 1 April and each dated
+    /// change in exit rates inside the horizon when exit rates vary; just time 0 when they do not.
+    var exitSpanStart: [Double]
+    /// `exitRate[(span * bands + band) * reasons + reason]`, per day.
     var exitRate: [Double]
-    /// Cumulative exit rates within each band, for choosing a reason: `exitCumulative[band * reasons + reason]`.
+    /// Cumulative exit rates within each span and band, for choosing a reason (same layout).
     var exitCumulative: [Double]
-    /// Total exit rate per child band, per day.
+    /// Total exit rate per span and child band (`exitTotal[span * bands + band]`), per day.
     var exitTotal: [Double]
     /// Moves per day by placement type.
     var moveRate: [Double]
     /// Parent-and-child arrivals per day.
     var familyRate: Double
 
-    init(_ scenario: Scenario, replicationSeed: UInt64) {
+    init(_ model: CareModel, replicationSeed: UInt64) {
+        let scenario = model.scenario
         var rng = SplitMix64(seed: SplitMix64.derive(replicationSeed, Stream.parameters))
         func draw(_ rate: Rate) -> Double {
             guard let evidence = rate.evidence else { return rate.perYear / 365.2425 }
@@ -26,22 +32,72 @@ struct Parameters: Sendable {
         entryRate = scenario.entries.perYear.map(draw)
         let reasons = scenario.exits.reasons.count
         let bands = scenario.firstLeaverBand
-        exitRate = Array(repeating: 0, count: bands * max(reasons, 1))
+        var base = Array(repeating: 0.0, count: bands * max(reasons, 1))
         for r in 0..<reasons {
-            for b in 0..<bands { exitRate[b * reasons + r] = draw(scenario.exits.rates[r][b]) }
-        }
-        exitCumulative = exitRate
-        exitTotal = Array(repeating: 0, count: bands)
-        for b in 0..<bands {
-            var sum = 0.0
-            for r in 0..<reasons {
-                sum += exitRate[b * reasons + r]
-                exitCumulative[b * reasons + r] = sum
-            }
-            exitTotal[b] = sum
+            for b in 0..<bands { base[b * reasons + r] = draw(scenario.exits.rates[r][b]) }
         }
         moveRate = scenario.placementTypes.map { draw($0.moveRate) }
         familyRate = scenario.parentAndChild.map { draw($0.perYear) } ?? 0
+
+        // The random walks come from a stream of their own, so switching variability on or off
+        // leaves every other draw as it was.
+        let variability = scenario.variability
+        var walk = SplitMix64(seed: SplitMix64.derive(replicationSeed, Stream.variability))
+        let firstStep = variability.firstStepVariance.squareRoot()
+        func randomWalk(_ sd: Double) -> [Double] {
+            var level = 0.0
+            return model.years.indices.map { k in
+                guard sd > 0 else { return 1 }
+                level += sd * (k == 0 ? firstStep : 1) * walk.normal()
+                return exp(level)
+            }
+        }
+        entryYearFactor = randomWalk(variability.entries)
+        let exitYearFactor = randomWalk(variability.exits)
+
+        let exits = scenario.exits
+        let varies = variability.exits > 0 || exits.trend != 0 || !exits.changes.isEmpty
+        let changeTimes = exits.changes.map { Double($0.from.number - scenario.start.number) }
+        var starts: [Double] = [0]
+        if varies {
+            starts = Array(Set(([0] + model.yearStarts + changeTimes).filter { $0 >= 0 && $0 < model.horizon })).sorted()
+        }
+        exitSpanStart = starts
+        let width = max(reasons, 1)
+        exitRate = Array(repeating: 0, count: starts.count * bands * width)
+        for (span, t) in starts.enumerated() {
+            let year = model.yearIndex(t)
+            let yearFactor = varies ? exitYearFactor[year] * pow(1 + exits.trend, Double(year)) : 1
+            for b in 0..<bands {
+                for r in 0..<reasons {
+                    var factor = yearFactor
+                    for (change, time) in zip(exits.changes, changeTimes) where time <= t
+                        && (change.bands.isEmpty || change.bands.contains(b))
+                        && (change.reasons.isEmpty || change.reasons.contains(r)) {
+                        factor *= change.factor
+                    }
+                    exitRate[(span * bands + b) * width + r] = base[b * reasons + r] * factor
+                }
+            }
+        }
+        exitCumulative = exitRate
+        exitTotal = Array(repeating: 0, count: starts.count * bands)
+        for k in 0..<(starts.count * bands) where reasons > 0 {
+            var sum = 0.0
+            for r in 0..<reasons {
+                sum += exitRate[k * reasons + r]
+                exitCumulative[k * reasons + r] = sum
+            }
+            exitTotal[k] = sum
+        }
+    }
+
+    /// The span of constant exit rates containing time `t`.
+    @inline(__always)
+    func exitSpan(at t: Double) -> Int {
+        var k = 0
+        while k + 1 < exitSpanStart.count && exitSpanStart[k + 1] <= t { k += 1 }
+        return k
     }
 }
 
@@ -57,4 +113,5 @@ enum Stream {
     static let supply: UInt64 = 7
     static let stepDown: UInt64 = 8
     static let baby: UInt64 = 9
+    static let variability: UInt64 = 10
 }

@@ -6,6 +6,7 @@ extension Scenario {
     public var json: JSON {
         let types = placementTypes.map(\.name)
         let bandNames = ageBands.map(\.name)
+        let childBands = Array(bandNames.prefix(firstLeaverBand))
         func mix(_ m: Mix, _ names: [String]) -> JSON {
             .object(zip(names, m.shares).filter { $0.1 > 0 }.map { ($0.0, .number($0.1)) })
         }
@@ -15,6 +16,13 @@ extension Scenario {
         }
         func distribution(_ d: Distribution) -> JSON {
             .object([("distribution", .string(d.kind.rawValue)), ("mean_days", .number(d.meanDays)), ("shape", .number(d.shape))])
+        }
+        func ages(_ list: [AgesWithinBand?]) -> JSON {
+            .object(zip(childBands, list).compactMap { name, ages in
+                guard let ages, let band = ageBands.first(where: { $0.name == name }) else { return nil }
+                let byAge = ages.byAge.enumerated().map { ("\(band.fromAge + $0.offset)", JSON.number($0.element)) }
+                return (name, .object((ages.atBirth > 0 ? [("at birth", .number(ages.atBirth))] : []) + byAge))
+            })
         }
         let providerList = providers
         var top: [(String, JSON)] = [
@@ -48,7 +56,6 @@ extension Scenario {
                      ("age_band", .string($0.band < bandNames.count ? bandNames[$0.band] : "parent and child")),
                      ("count", .int($0.count))])
         })))
-        let childBands = Array(bandNames.prefix(firstLeaverBand))
         top.append(("entries", .object([
             ("per_year", .object(zip(childBands, entries.perYear).map { ($0.0, rate($0.1)) })),
             ("trend", .number(entries.trend)),
@@ -56,11 +63,17 @@ extension Scenario {
                 ("from", .string(c.from.description)), ("factor", .number(c.factor)),
                 ("age_bands", .array((c.bands.isEmpty ? childBands : c.bands.map { childBands[$0] }).map(JSON.string)))]) })),
             ("first_placement", .object(zip(childBands, entries.firstPlacement).map { ($0.0, mix($0.1, types)) })),
+            ("ages", ages(entries.ages)),
         ])))
         top.append(("exits", .object([
             ("rates_per_year", .object(zip(exits.reasons, exits.rates).map { reason, rates in
                 (reason, .object(zip(childBands, rates).map { ($0.0, rate($0.1)) })) })),
             ("duration", .object(zip(childBands, exits.duration).map { ($0.0, $0.1.map(distribution) ?? .string("from the rates (exponential)")) })),
+            ("trend", .number(exits.trend)),
+            ("changes", .array(exits.changes.map { c in .object([
+                ("from", .string(c.from.description)), ("factor", .number(c.factor)),
+                ("reasons", .array((c.reasons.isEmpty ? exits.reasons : c.reasons.map { exits.reasons[$0] }).map(JSON.string))),
+                ("age_bands", .array((c.bands.isEmpty ? childBands : c.bands.map { childBands[$0] }).map(JSON.string)))]) })),
         ])))
         switch inflation {
         case .yearly(let r): top.append(("inflation", .number(r)))
@@ -77,6 +90,9 @@ extension Scenario {
         top.append(("budgets", .array(budgets.map { b in .object([
             ("financial_year", .string(b.year.description)),
             ("line", .string(b.provider.map { providerList[$0].name } ?? "total")), ("pounds", .number(b.pounds))]) })))
+        top.append(("population_ages", ages(populationAges)))
+        top.append(("variability", .object([("entries", .number(variability.entries)), ("exits", .number(variability.exits)),
+                                                ("rates_averaged_over_years", .number(variability.averagedYears))])))
         return .object(top)
     }
 }

@@ -24,6 +24,10 @@ public struct Scenario: Sendable {
     public var parentAndChild: ParentAndChild?
     public var careLeavers: CareLeavers?
     public var budgets: [Budget]
+    /// How each child band's starting population is spread over its years of age (`nil`: evenly).
+    public var populationAges: [AgesWithinBand?] = []
+    /// Year-to-year drift in entry and exit rates (none unless the scenario says).
+    public var variability = Variability()
 
     /// The last day simulated.
     public var end: Day { start.adding(months: months) + -1 }
@@ -166,6 +170,48 @@ public struct Entries: Sendable {
     public var changes: [StepChange]
     /// First-placement mix over placement types, by age band.
     public var firstPlacement: [Mix]
+    /// How each band's entries are spread over its years of age (`nil`: evenly).
+    public var ages: [AgesWithinBand?] = []
+}
+
+/// How a band's children are spread over its whole years of age, and (for entries) the share
+/// entering on the day they are born. Within a year of age, evenly.
+public struct AgesWithinBand: Sendable, Equatable {
+    /// Share of entries on the day of birth (0 for a starting population).
+    public var atBirth: Double
+    /// Share at each whole age of the band, youngest first; with `atBirth` they add up to 1.
+    public var byAge: [Double]
+
+    public init(atBirth: Double, byAge: [Double]) {
+        self.atBirth = atBirth
+        self.byAge = byAge
+    }
+}
+
+/// Year-to-year drift in rates: in each replication the log of the entry rates (and, separately,
+/// of the exit rates) takes a random walk, one normal step with this standard deviation at the
+/// start of each financial year simulated, the first included. Zero switches it off.
+///
+/// Rates that are means over the last W years describe the middle of those years rather than
+/// their end, and the rate may have drifted since: the first step's variance is then larger by
+/// c = Σₖ₌₁^(W−1) (k/W)² = (W − 1)(2W − 1)/(6W) steps (the variance of a random walk's next value
+/// about the mean of its last W values).
+public struct Variability: Sendable, Equatable {
+    public var entries: Double = 0
+    public var exits: Double = 0
+    /// The years the rates are means over (1: the rates are the latest year's).
+    public var averagedYears: Double = 1
+    public init(entries: Double = 0, exits: Double = 0, averagedYears: Double = 1) {
+        self.entries = entries
+        self.exits = exits
+        self.averagedYears = averagedYears
+    }
+    public var isOff: Bool { entries == 0 && exits == 0 }
+    /// The first step's variance in steps: 1 + (W − 1)(2W − 1)/(6W).
+    public var firstStepVariance: Double {
+        let w = max(1, averagedYears)
+        return 1 + (w - 1) * (2 * w - 1) / (6 * w)
+    }
 }
 
 public struct StepChange: Sendable, Equatable {
@@ -184,6 +230,19 @@ public struct Exits: Sendable {
     /// When set for a band, time in care for children entering in that band is drawn from this
     /// distribution instead of from the rates; the rates then only choose the reason.
     public var duration: [Distribution?]
+    /// Yearly compound change in every exit rate (applied from each 1 April after the start).
+    public var trend: Double = 0
+    /// Dated step changes in exit rates, for example +20% special guardianship from a date.
+    public var changes: [ExitChange] = []
+}
+
+/// A dated change in exit rates, for some reasons and age bands (all when empty).
+public struct ExitChange: Sendable, Equatable {
+    public var from: Day
+    /// Multiplier on the rate from that day (+20% is 1.2).
+    public var factor: Double
+    public var bands: [Int]
+    public var reasons: [Int]
 }
 
 /// A distribution of durations in days.

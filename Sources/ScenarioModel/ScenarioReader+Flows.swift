@@ -31,7 +31,7 @@ extension ScenarioReader {
         return cells
     }
 
-    static let entryKeys = ["per_year", "trend", "changes", "first_placement"]
+    static let entryKeys = ["per_year", "trend", "changes", "first_placement", "ages"]
 
     static func entries(_ node: Node, _ context: Context, _ c: Checker) -> Entries? {
         guard let f = c.fields(node, "'entries'", allowed: entryKeys) else { return nil }
@@ -48,8 +48,10 @@ extension ScenarioReader {
         }
         let trend = f["trend"].flatMap { c.change($0, "trend") } ?? 0
         let changes = f["changes"].map { stepChanges($0, bands, c) } ?? []
+        let ages = f["ages"].map { agesWithinBands($0, "ages", bands: bands, allowBirth: true, c) }
+            ?? Array(repeating: nil, count: bands.count)
         guard let perYear, let first else { return nil }
-        return Entries(perYear: perYear, trend: trend, changes: changes, firstPlacement: first)
+        return Entries(perYear: perYear, trend: trend, changes: changes, firstPlacement: first, ages: ages)
     }
 
     /// A mix over the placement types that serve children.
@@ -91,7 +93,7 @@ extension ScenarioReader {
     static func exits(_ node: Node, _ context: Context, _ c: Checker) -> Exits {
         let bands = context.childBands
         var exits = Exits(reasons: [], rates: [], duration: Array(repeating: nil, count: bands.count))
-        guard let f = c.fields(node, "'exits'", allowed: ["rates", "duration"]) else { return exits }
+        guard let f = c.fields(node, "'exits'", allowed: ["rates", "duration", "trend", "changes"]) else { return exits }
         if let ratesNode = f["rates"], let reasons = c.fields(ratesNode, "'rates'", allowed: nil) {
             for pair in reasons.pairs {
                 guard let rates = byBand(pair.value, pair.key, bands: bands, missing: Rate(perYear: 0), c, {
@@ -110,6 +112,10 @@ extension ScenarioReader {
             }) {
                 exits.duration = durations
             }
+        }
+        exits.trend = f["trend"].flatMap { c.change($0, "trend") } ?? 0
+        if let changesNode = f["changes"] {
+            exits.changes = exitChanges(changesNode, reasons: exits.reasons, bands: bands, c)
         }
         return exits
     }

@@ -7,7 +7,7 @@ public enum ScenarioReader {
     static let topKeys = [
         "name", "description", "extends", "start", "horizon", "replications", "seed", "age_bands",
         "placements", "population", "entries", "exits", "inflation", "need_trends", "parent_and_child",
-        "care_leavers", "budgets",
+        "care_leavers", "budgets", "population_ages", "variability",
     ]
 
     /// Defaults an analyst can rely on (documented in docs/scenario-format.md).
@@ -65,6 +65,10 @@ public enum ScenarioReader {
         let parentAndChild = top["parent_and_child"].flatMap { Self.parentAndChild($0, context, c) }
         let careLeavers = top["care_leavers"].flatMap { Self.careLeavers($0, context, c) }
         let budgets = top["budgets"].map { Self.budgets($0, context, c) } ?? []
+        let populationAges = top["population_ages"].map {
+            agesWithinBands($0, "population_ages", bands: childBands, allowBirth: false, c)
+        } ?? Array(repeating: nil, count: childBands.count)
+        let variability = top["variability"].map { Self.variability($0, c) } ?? Variability()
 
         if top["parent_and_child"] == nil, context.types.contains(where: { $0.serves == .families }) {
             c.error("placement types serve 'parent and child' but there is no 'parent_and_child' section", at: placementsNode.mark)
@@ -78,7 +82,7 @@ public enum ScenarioReader {
             replications: replications, seed: seed, ageBands: context.bands,
             placementTypes: context.types, population: population, entries: entries, exits: exits,
             inflation: inflation, needTrends: needTrends, parentAndChild: parentAndChild,
-            careLeavers: careLeavers, budgets: budgets)
+            careLeavers: careLeavers, budgets: budgets, populationAges: populationAges, variability: variability)
     }
 
     /// What later sections refer to: the defined age bands and placement types.
