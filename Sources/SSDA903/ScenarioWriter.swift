@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioModel
 
 /// Renders a ``Calibration`` as a scenario file that ScenarioReader accepts, every number
 /// commented with the events and exposure behind it.
@@ -122,21 +123,7 @@ public struct ScenarioWriter: Sendable {
 
     /// A mix written as percentages to 0.01% that add up to exactly 100% (largest remainder).
     static func mix(_ counts: [(name: String, count: Int)]) -> String {
-        let total = counts.reduce(0) { $0 + $1.count }
-        precondition(total > 0, "a mix needs counts")
-        let exact = counts.map { Double($0.count) * 10_000 / Double(total) }
-        var points = exact.map { Int($0.rounded(.down)) }
-        let order = exact.indices.sorted { (exact[$0] - Double(points[$0]), -$0) > (exact[$1] - Double(points[$1]), -$1) }
-        for k in 0..<(10_000 - points.reduce(0, +)) { points[order[k % order.count]] += 1 }
-        let parts = zip(counts, points).filter { $0.1 > 0 }.map { "\($0.0.name): \(percent($0.1))" }
-        return "{" + parts.joined(separator: ", ") + "}"
-    }
-
-    /// Basis points as `12.5%`, `100%`.
-    static func percent(_ points: Int) -> String {
-        let whole = points / 100, rest = points % 100
-        if rest == 0 { return "\(whole)%" }
-        return rest % 10 == 0 ? "\(whole).\(rest / 10)%" : "\(whole).\(rest < 10 ? "0" : "")\(rest)%"
+        ScenarioText.mix(counts.map { ($0.name, Double($0.count)) })
     }
 
     /// `foster care 36, children's home 4`.

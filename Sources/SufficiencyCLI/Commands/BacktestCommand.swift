@@ -8,13 +8,13 @@ enum BacktestCommand {
     static let spec = ArgumentSpec(
         command: "backtest",
         summary: "calibrate on the data up to a past date, simulate forward and compare with what happened",
-        positionals: [.init("input", help: "folders of 903 tables: a raw return (year folders), one year, or a regional folder",
+        positionals: [.init("input", help: "a folder of the DfE's published tables (every council unless --la), or folders of 903 tables",
                             isRepeating: true)],
         options: [
             .init("as-of", value: "DATE", help: "the past date to calibrate to, such as 2022-03-31 (required)"),
             .init("years", value: "N", help: "years to simulate from that date (required)"),
             .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3)"),
-            .init("la", value: "NAME", help: "the local authority's rows in a regional folder"),
+            .init("la", value: "NAME", help: "one council of the published tables, or the local authority's rows in a regional 903 folder"),
             .init("replications", value: "N", help: "how many Monte Carlo replications (default: 1000)"),
             .init("seed", value: "N", help: "the random seed (default: 1)"),
             .init("threads", value: "N", help: "threads to use (default: every core); results do not depend on it"),
@@ -22,6 +22,7 @@ enum BacktestCommand {
         ])
 
     static let command = CLI.Command(spec: spec) { arguments, console in
+        if let folder = PublishedCommands.folder(arguments) { return try PublishedCommands.backtest(folder, arguments, console: console) }
         let yearsText = try ReturnInput.required(arguments, "years", example: "--years 3")
         guard let years = Int(yearsText), (1...50).contains(years) else {
             throw CommandFailure("'--years' expects a whole number from 1 to 50, found '\(yearsText)'", status: 2)

@@ -8,16 +8,17 @@ import YAMLReader
 enum CalibrateCommand {
     static let spec = ArgumentSpec(
         command: "calibrate", summary: "estimate a scenario from 903 returns, with a data-quality report",
-        positionals: [.init("input", help: "folders of 903 tables: a raw return (year folders), one year, or a regional folder",
+        positionals: [.init("input", help: "a folder of the DfE's published tables, or folders of 903 tables: a raw return (year folders), one year, or a regional folder",
                             isRepeating: true)],
         options: [
             .init("as-of", value: "DATE", help: "the snapshot date, such as 2024-03-31 (required)"),
             .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3)"),
-            .init("la", value: "NAME", help: "the local authority: chooses its rows in a regional folder, and names the scenario"),
+            .init("la", value: "NAME", help: "the local authority (name or code): required with the published tables; chooses its rows in a regional 903 folder"),
             .init("output", value: "FILE", help: "the scenario file to write (.yaml); the report goes beside it (required)"),
         ])
 
     static let command = CLI.Command(spec: spec) { arguments, console in
+        if let folder = PublishedCommands.folder(arguments) { return try PublishedCommands.calibrate(folder, arguments, console: console) }
         let output = try ReturnInput.required(arguments, "output", example: "--output medway-calibrated.yaml")
         guard output.hasSuffix(".yaml") || output.hasSuffix(".yml") else {
             throw CommandFailure("the output '\(output)' should be a scenario file ending in '.yaml'")

@@ -1,0 +1,118 @@
+import Foundation
+
+/// One area's published figures (a council's, or England's), read for a calibration as of a
+/// year's 31 March, with suppressed cells filled and every fallback noted.
+public struct AreaFigures: Sendable {
+    public var area: String
+    /// Children looked after at 31 March, starts and ceased in the year to 31 March, by year.
+    public var stock: [Int: Double] = [:]
+    public var starts: [Int: Double] = [:]
+    public var ceased: [Int: Double] = [:]
+    /// Starts by age group, by year.
+    var startsByAge: [Int: [Double]] = [:]
+    /// Ceased by reason and by age on ceasing (published apart), by year.
+    var ceasedByReason: [Int: [Double]] = [:]
+    var ceasedByAge: [Int: [Double]] = [:]
+    /// Stock at 31 March by age group and by placement group, by year (only where published).
+    var stockByAge: [Int: [Double]] = [:]
+    var stockByPlacement: [Int: [Double]] = [:]
+    /// Own provision (by the LA) and its total, by year.
+    var ownProvision: [Int: Double] = [:]
+    /// Placed 20 miles or less from home, and placed more than 20 miles (distance known), by year.
+    var within20: [Int: Double] = [:]
+    var beyond20: [Int: Double] = [:]
+    var uasc: [Int: Double] = [:]
+    /// New placements in the year, and children at 31 March with 3 or more placements in it.
+    var newPlacements: [Int: Double] = [:]
+    var threePlus: [Int: Double] = [:]
+    /// Care leavers aged 18 who ceased in foster care, and of them those staying put.
+    var fosterLeavers18: [Int: Double] = [:]
+    var stayingPut18: [Int: Double] = [:]
+    /// Cells that were suppressed (`c`) and filled, by what they were.
+    public var filled: [String] = []
+
+    static let stockGroup = "Children looked after at 31 March each year"
+    static let startsGroup = "Children starting to be looked after each year"
+    static let ceasedGroup = "Children ceasing to be looked after each year"
+
+    /// Reads `area`'s figures for every year in the release (the release holds no year after the as-of).
+    init(_ r: PublishedRelease, area: String) {
+        self.area = area
+        let years = r.years.values.reduce(into: Set<Int>()) { $0.formUnion($1) }.sorted()
+        for y in years {
+            // The totals table names its measure in the item, with an empty group.
+            for (item, cell) in r.items(.totals, area, y, group: "") {
+                guard let v = cell.value else { continue }
+                let i = PublishedRelease.normal(item)
+                if i == PublishedRelease.normal(Self.stockGroup) { stock[y] = v }
+                if i == PublishedRelease.normal(Self.startsGroup) { starts[y] = v }
+                if i == PublishedRelease.normal(Self.ceasedGroup) { ceased[y] = v }
+            }
+            if let v = margin(r, .starts, y, "Age group", AgeGroup.allCases.map(\.published), total: starts[y]) { startsByAge[y] = v }
+            if let v = margin(r, .ceased, y, "Age on ceasing", CeasedAge.allCases.map(\.published), total: ceased[y]) { ceasedByAge[y] = v }
+            if let v = grouped(r, .ceased, y, "Reason episode ceased", count: ExitReason.allCases.count, total: ceased[y],
+                               { ExitReason.of($0)?.rawValue }) { ceasedByReason[y] = v }
+            let stockTable: PublishedRelease.Table = area == PublishedRelease.england && r.items(.stock, area, y, group: "Age group").isEmpty
+                ? .nationalStock : .stock
+            let total = stock[y]
+            if let v = margin(r, stockTable, y, "Age group", AgeGroup.allCases.map(\.published), total: total) { stockByAge[y] = v }
+            let ofItem = stockTable == .nationalStock ? PlacementGroup.ofNationalItem : PlacementGroup.ofCouncilItem
+            if let v = grouped(r, stockTable, y, "Placement", count: PlacementGroup.allCases.count, total: total,
+                               { ofItem($0)?.rawValue }) { stockByPlacement[y] = v }
+            if let v = r.cell(.stock, area, y, group: "Place providers", "Own provision (by the LA)")?.value { ownProvision[y] = v }
+            let near = r.cell(.stock, area, y, group: "Distance between home and placement", "Placed 20 miles or less from home")
+            let far = r.cell(.stock, area, y, group: "Distance between home and placement", "Placed more than 20 miles from home")
+            if let n = near?.value { within20[y] = n; beyond20[y] = far?.value ?? 2 }
+            if let u = r.cell(.stock, area, y, group: "Unaccompanied asylum-seeking children", "UASC") {
+                uasc[y] = u.value ?? 2
+            }
+            if let v = r.cell(.newPlacements, area, y, group: "Location of new placements during the year", "Total new placements")?.value {
+                newPlacements[y] = v
+            }
+            if let v = r.cell(.stability, area, y, group: "Children looked after at 31 March", "With 3 or more placements during the year")?.value {
+                threePlus[y] = v
+            }
+            let leavers = r.cell(.stayPut, area, y, group: "Aged 18",
+                                 "Young people who ceased to be looked after in a foster placement on their 18th birthday and were eligible for care leavers support")
+            let staying = r.cell(.stayPut, area, y, group: "Aged 18", "Total living with former foster carers in the current year")
+            if let l = leavers?.value, l > 0 { fosterLeavers18[y] = l; stayingPut18[y] = staying?.value ?? min(2, l) }
+        }
+    }
+
+    /// A margin with named items, suppressed cells filled from the total (see `fill`).
+    private mutating func margin(_ r: PublishedRelease, _ table: PublishedRelease.Table, _ y: Int, _ group: String,
+                                 _ names: [String], total: Double?) -> [Double]? {
+        let cells = names.map { r.cell(table, area, y, group: group, $0) }
+        guard cells.contains(where: { $0 != nil }) else { return nil }
+        return fill(cells.map { $0 ?? .number(0) }, total: total, what: "\(table.rawValue), \(group), \(y)")
+    }
+
+    /// A margin whose published items are summed into `count` categories by `category`.
+    private mutating func grouped(_ r: PublishedRelease, _ table: PublishedRelease.Table, _ y: Int, _ group: String,
+                                  count: Int, total: Double?, _ category: (String) -> Int?) -> [Double]? {
+        let items = r.items(table, area, y, group: group).compactMap { item in category(item.item).map { ($0, item.cell) } }
+        guard !items.isEmpty else { return nil }
+        let values = fill(items.map(\.1), total: total, what: "\(table.rawValue), \(group), \(y)")
+        var sums = Array(repeating: 0.0, count: count)
+        for (k, item) in items.enumerated() { sums[item.0] += values[k] }
+        return sums
+    }
+
+    /// Suppressed cells (`c`, a small number: the DfE suppresses counts under 6 and the cells that
+    /// would reveal them) filled with an equal share of what the total leaves over the published
+    /// cells, each at most 5; or 2 each (the middle of 1 to 5) with no total. Cells not available
+    /// (`x`, `z`, `k`) count as 0.
+    mutating func fill(_ cells: [PublishedRelease.Cell], total: Double?, what: String) -> [Double] {
+        let suppressed = cells.filter { $0 == .suppressed }.count
+        let known = cells.compactMap(\.value).reduce(0, +)
+        guard suppressed > 0 else { return cells.map { $0.value ?? 0 } }
+        let share = total.map { min(5, max(0, ($0 - known) / Double(suppressed))) } ?? 2
+        filled.append("\(what): \(suppressed) suppressed")
+        return cells.map { $0 == .suppressed ? share : ($0.value ?? 0) }
+    }
+
+    /// The most recent year up to `year` for which `table` has a value.
+    static func latest<T>(_ table: [Int: T], upTo year: Int) -> (year: Int, value: T)? {
+        table.keys.filter { $0 <= year }.max().map { ($0, table[$0]!) }
+    }
+}

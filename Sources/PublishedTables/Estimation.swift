@@ -1,0 +1,88 @@
+import Foundation
+
+/// The statistical pieces of a calibration from published margins.
+public enum Estimation {
+    /// Iterative proportional fitting (Deming & Stephan 1940): the table nearest `prior` (in the
+    /// Kullback–Leibler sense) whose rows add up to `rows` and whose columns add up to `columns`.
+    /// The margins are first scaled to the same total (the rows' total). Cells that are 0 in the
+    /// prior stay 0; when no table with that pattern meets both margins, the fit stops after
+    /// `iterations` with the rows met and the columns as near as the pattern allows.
+    public static func fit(prior: [[Double]], rows: [Double], columns: [Double], iterations: Int = 500) -> [[Double]] {
+        let total = rows.reduce(0, +), columnTotal = columns.reduce(0, +)
+        guard total > 0, columnTotal > 0 else { return prior.map { $0.map { _ in 0 } } }
+        let target = columns.map { $0 * total / columnTotal }
+        var table = prior
+        for _ in 0..<iterations {
+            for j in target.indices {
+                let sum = table.reduce(0) { $0 + $1[j] }
+                if sum > 0 { for i in table.indices { table[i][j] *= target[j] / sum } }
+            }
+            var worst = 0.0
+            for i in rows.indices {
+                let sum = table[i].reduce(0, +)
+                if sum > 0 { for j in table[i].indices { table[i][j] *= rows[i] / sum } }
+                worst = max(worst, abs(sum - rows[i]))
+            }
+            if worst < 1e-9 * max(total, 1) { break }
+        }
+        return table
+    }
+
+    /// Empirical-Bayes shrinkage of Poisson rates across areas (a gamma prior fitted by the method
+    /// of moments): with events *eᵢ* over exposures *xᵢ*, the pooled rate is r₀ = Σe/Σx and the
+    /// between-area variance of the true rates is τ² = max(0, (Σxᵢ(rᵢ − r₀)² − (n − 1)r₀) / (Σx − Σx²/Σx))
+    /// (DerSimonian & Laird's estimator for rates). The prior is worth k = r₀/τ² years of exposure,
+    /// so an area's rate becomes (e + k·r₀)/(x + k): a council with a few years of exposure is
+    /// pulled towards the pool, one with many keeps its own. With no variance between areas
+    /// beyond chance, k is capped at `maxPseudoYears`.
+    public struct Prior: Sendable, Equatable {
+        public var rate: Double
+        public var pseudoYears: Double
+    }
+
+    public static func prior(events: [Double], exposures: [Double], maxPseudoYears: Double) -> Prior {
+        let pairs = zip(events, exposures).filter { $0.1 > 0 }
+        let e = pairs.reduce(0) { $0 + $1.0 }, x = pairs.reduce(0) { $0 + $1.1 }
+        guard x > 0, pairs.count > 1 else { return Prior(rate: x > 0 ? e / x : 0, pseudoYears: 0) }
+        let r0 = e / x
+        let q = pairs.reduce(0) { $0 + $1.1 * pow($1.0 / $1.1 - r0, 2) }
+        let x2 = pairs.reduce(0) { $0 + $1.1 * $1.1 }
+        let tau2 = max(0, (q - Double(pairs.count - 1) * r0) / (x - x2 / x))
+        let k = tau2 > 0 ? min(r0 / tau2, maxPseudoYears) : maxPseudoYears
+        return Prior(rate: r0, pseudoYears: r0 > 0 ? k : 0)
+    }
+
+    /// The year-to-year variability of a rate, from areas' yearly counts: for consecutive years the
+    /// change d = ln(rate₂) − ln(rate₁) of a log rate that takes a random walk with steps of
+    /// variance σ², observed through Poisson counts n₁ and n₂, has E[d²] ≈ σ² + 1/n₁ + 1/n₂. So
+    /// σ² is estimated by the mean of d² − 1/n₁ − 1/n₂ over every area and pair of years (areas
+    /// with fewer than `minimumCount` events in a year are left out: the approximation needs
+    /// counts well away from 0). Returns σ and the number of pairs.
+    public static func randomWalkSD(_ series: [[(count: Double, exposure: Double)]], minimumCount: Double = 20)
+        -> (sd: Double, pairs: Int)
+    {
+        var sum = 0.0, n = 0
+        for area in series {
+            for (a, b) in zip(area, area.dropFirst()) where a.count >= minimumCount && b.count >= minimumCount
+                && a.exposure > 0 && b.exposure > 0 {
+                let d = log(b.count / b.exposure) - log(a.count / a.exposure)
+                sum += d * d - 1 / a.count - 1 / b.count
+                n += 1
+            }
+        }
+        return (n > 0 ? max(0, sum / Double(n)).squareRoot() : 0, n)
+    }
+
+    /// The share of entries under 1 who enter at birth, from the balance of stock and starts under 1:
+    /// in a steady state the children under 1 in care are the starts under 1 times the time each
+    /// spends in care before turning 1. Entering at birth and leaving at rate h, that time is
+    /// A = (1 − e^(−h))/h years; entering at an age spread evenly over the year, B = (1 − A)/h. So
+    /// stock/starts = p·A + (1 − p)·B gives p, kept within 0…1. `h` is ceased under 1 over the stock under 1.
+    public static func atBirthShare(stockUnder1: Double, startsUnder1: Double, ceasedUnder1: Double) -> Double? {
+        guard stockUnder1 > 0, startsUnder1 > 0 else { return nil }
+        let h = max(ceasedUnder1 / stockUnder1, 1e-6)
+        let a = (1 - exp(-h)) / h, b = (1 - a) / h
+        let ratio = stockUnder1 / startsUnder1
+        return min(1, max(0, (ratio - b) / (a - b)))
+    }
+}

@@ -1,0 +1,345 @@
+import Foundation
+import Reports
+
+/// A council's scenario estimated from the published tables as of a 31 March: the numbers, each
+/// with where it came from (see ``PublishedScenarioWriter`` for the text, and
+/// docs/published-tables.md for the method).
+public struct PublishedCalibration: Sendable {
+    public var council: PublishedRelease.Council
+    public var asOfYear: Int
+    /// The reporting years whose flows the rates are estimated over (to 31 March of each).
+    public var window: [Int]
+    /// Children in care on the as-of date, by placement group then age group (fitted joint table).
+    public var population: [[Double]]
+    public var inHouseFoster: Double
+    public var localShare: Double
+    /// Starts over the window by age group.
+    public var starts: [Double]
+    /// Exits before 18 over the window by reason and age group (fitted from the two margins), the
+    /// exposure in child-years by age group, and the prior each rate was shrunk towards.
+    public var exitEvents: [[Double]]
+    public var exposure: [Double]
+    public var exitPriors: [[Estimation.Prior]]
+    /// Ceased at 18 or over in the window (the model's 'turned 18').
+    public var ceasedAt18: Double
+    /// Placement moves over the window (new placements less starts) and the child-years behind them.
+    public var moves: Double
+    public var childYears: Double
+    /// First placements and move destinations by age group: shares over placement groups.
+    public var placementMix: [[Double]]
+    /// The share of entries under 1 who enter at birth (England's figures).
+    public var atBirth: Double
+    /// Year-to-year variability: the standard deviation of the yearly step in the log entry and exit rates.
+    public var entryVariability: Double
+    public var exitVariability: Double
+    /// The factor on every exit rate that makes the first year's expected net flow (starts less
+    /// ceased) what the published history says to expect (``PublishedCalibrator/persistence``), and
+    /// that net flow as a share of the children in care.
+    public var flowBalance: Double
+    public var expectedNetFlow: Double
+    /// Care leavers aged 18 staying put, of those who ceased in foster care (window totals).
+    public var stayingPut: (staying: Double, leavers: Double)?
+    public var uasc: Double?
+    /// Where figures came from when the council's own were not published, and suppressed cells filled.
+    public var notes: [String]
+}
+
+/// Calibrates councils from a release read up to the as-of year only (``PublishedRelease/read(_:lastYear:)``):
+/// nothing published after the as-of date can reach a calibration.
+public struct PublishedCalibrator: Sendable {
+    public let release: PublishedRelease
+    public let asOfYear: Int
+    public let windowYears: Int
+    let england: AreaFigures
+    let figures: [String: AreaFigures]
+    /// Pooled across councils: exit rates by reason and age group, and the variability of rates.
+    let exitPriors: [[Estimation.Prior]]
+    public let entryWalk: (sd: Double, pairs: Int)
+    public let exitWalk: (sd: Double, pairs: Int)
+    /// Each year's net flow (starts less ceased) over the children in care at its end, pooled over
+    /// councils, and how much of a council's own departure from it carries into the next year
+    /// (see ``persistence(_:years:)``).
+    public let pooledNetFlow: [Int: Double]
+    public let persistence: (rho: Double, pairs: Int)
+
+    /// Councils' own standard deviations count as this many pairs of years against the pool's.
+    static let poolWeight = 10.0
+
+    public init(release: PublishedRelease, asOfYear: Int, windowYears: Int = 3) throws(FileError) {
+        guard release.latestYear <= asOfYear else {
+            throw FileError(path: "the tables", "figures for \(release.latestYear) were read for a calibration as of \(asOfYear)")
+        }
+        self.release = release
+        self.asOfYear = asOfYear
+        self.windowYears = windowYears
+        england = AreaFigures(release, area: PublishedRelease.england)
+        var all: [String: AreaFigures] = [:]
+        for council in release.councils { all[council.code] = AreaFigures(release, area: council.code) }
+        figures = all
+        let window = Array((asOfYear - windowYears + 1)...asOfYear)
+        // Exit rates pooled over councils with their own figures for the window.
+        var events: [[[Double]]] = Array(repeating: Array(repeating: [], count: AgeGroup.allCases.count), count: ExitReason.allCases.count)
+        var exposures = events
+        for council in release.councils {
+            guard let f = all[council.code], let raw = Self.rawExits(f, england: england, window: window, asOf: asOfYear) else { continue }
+            for r in ExitReason.allCases.indices {
+                for g in AgeGroup.allCases.indices {
+                    events[r][g].append(raw.events[r][g])
+                    exposures[r][g].append(raw.exposure[g])
+                }
+            }
+        }
+        exitPriors = ExitReason.allCases.indices.map { r in
+            AgeGroup.allCases.indices.map { g in Estimation.prior(events: events[r][g], exposures: exposures[r][g], maxPseudoYears: 200) }
+        }
+        let years = (all.values.flatMap { $0.stock.keys }).reduce(into: Set<Int>()) { $0.insert($1) }.sorted()
+        entryWalk = Estimation.randomWalkSD(release.councils.compactMap { all[$0.code] }.map { f in
+            years.compactMap { y in f.starts[y].map { ($0, 1.0) } }
+        })
+        let councilFigures = release.councils.compactMap { all[$0.code] }
+        pooledNetFlow = Self.pooledNetFlow(councilFigures, years: years)
+        persistence = Self.persistence(councilFigures, pooled: pooledNetFlow)
+        exitWalk = Estimation.randomWalkSD(release.councils.compactMap { all[$0.code] }.map { f in
+            years.compactMap { y in
+                guard let c = f.ceased[y], let exposure = Self.childYears(f, y) else { return nil }
+                return (c, exposure)
+            }
+        })
+    }
+
+    /// A council's net flow in the year to 31 March `y` as a share of its children in care then.
+    static func netFlow(_ f: AreaFigures, _ y: Int) -> Double? {
+        guard let s = f.starts[y], let c = f.ceased[y], let n = f.stock[y], n > 0 else { return nil }
+        return (s - c) / n
+    }
+
+    static func pooledNetFlow(_ councils: [AreaFigures], years: [Int]) -> [Int: Double] {
+        var pooled: [Int: Double] = [:]
+        for y in years {
+            var flow = 0.0, stock = 0.0
+            for f in councils where netFlow(f, y) != nil {
+                flow += f.starts[y]! - f.ceased[y]!
+                stock += f.stock[y]!
+            }
+            if stock > 0 { pooled[y] = flow / stock }
+        }
+        return pooled
+    }
+
+    /// How far a council's departure from the pooled net flow carries into its next year: the
+    /// slope ρ of next year's departure on this year's over every council and pair of consecutive
+    /// years in the tables (a regression through the origin, kept within 0…1). In the tables to
+    /// 2021 it is close to 0: a council whose starts ran ahead of its ceased one year is no more
+    /// likely than another to grow the next. With no pair of years to estimate it from, ρ = 1 (the
+    /// council's own flows are kept as they are).
+    static func persistence(_ councils: [AreaFigures], pooled: [Int: Double]) -> (rho: Double, pairs: Int) {
+        var sxy = 0.0, sxx = 0.0, n = 0
+        for f in councils {
+            for (y, m) in pooled {
+                guard let a = netFlow(f, y), let b = netFlow(f, y + 1), let next = pooled[y + 1] else { continue }
+                sxy += (a - m) * (b - next)
+                sxx += (a - m) * (a - m)
+                n += 1
+            }
+        }
+        guard n > 0, sxx > 0 else { return (1, 0) }
+        return (min(1, max(0, sxy / sxx)), n)
+    }
+
+    /// Child-years in care in the year to 31 March `y`: the mean of the stock at its two ends (or
+    /// the stock at its end when the year before is not in the tables).
+    static func childYears(_ f: AreaFigures, _ y: Int) -> Double? {
+        guard let end = f.stock[y] else { return nil }
+        return ((f.stock[y - 1] ?? end) + end) / 2
+    }
+
+    /// Age shares of the stock on 31 March `y`: the council's own if published, else England's.
+    static func ageShares(_ f: AreaFigures, england: AreaFigures, _ y: Int) -> (shares: [Double], own: Bool)? {
+        if let own = f.stockByAge[y], own.reduce(0, +) > 0 { return (normalised(own), true) }
+        if let e = england.stockByAge[y], e.reduce(0, +) > 0 { return (normalised(e), false) }
+        return nil
+    }
+
+    static func normalised(_ v: [Double]) -> [Double] {
+        let total = v.reduce(0, +)
+        return total > 0 ? v.map { $0 / total } : v
+    }
+
+    /// A council's exits before 18 over the window by reason and age group (the joint table fitted
+    /// to the two published margins), the exposure by age group, and those ceasing at 18 or over.
+    static func rawExits(_ f: AreaFigures, england: AreaFigures, window: [Int], asOf: Int)
+        -> (events: [[Double]], exposure: [Double], at18: Double)?
+    {
+        let years = window.filter { f.ceasedByReason[$0] != nil && f.ceasedByAge[$0] != nil && f.stock[$0] != nil }
+        guard !years.isEmpty, let shares = ageShares(f, england: england, asOf)?.shares else { return nil }
+        var byReason = Array(repeating: 0.0, count: ExitReason.allCases.count)
+        var byAge = Array(repeating: 0.0, count: CeasedAge.allCases.count)
+        var childYears = 0.0
+        for y in years {
+            for (k, v) in f.ceasedByReason[y]!.enumerated() { byReason[k] += v }
+            for (k, v) in f.ceasedByAge[y]!.enumerated() { byAge[k] += v }
+            childYears += Self.childYears(f, y) ?? 0
+        }
+        let joint = Estimation.fit(prior: ExitReason.allCases.map(\.agePrior), rows: byReason, columns: byAge)
+        var events = Array(repeating: Array(repeating: 0.0, count: AgeGroup.allCases.count), count: ExitReason.allCases.count)
+        for r in ExitReason.allCases.indices {
+            for a in CeasedAge.allCases { if let g = a.group { events[r][g.rawValue] += joint[r][a.rawValue] } }
+        }
+        let total = byAge.reduce(0, +)
+        let at18 = total > 0 ? byAge[CeasedAge.eighteenPlus.rawValue] * byReason.reduce(0, +) / total : 0
+        return (events, shares.map { $0 * childYears }, at18)
+    }
+
+    /// The calibration of one council.
+    public func calibrate(_ council: PublishedRelease.Council) throws(FileError) -> PublishedCalibration {
+        guard let f = figures[council.code] else { throw FileError(path: "the tables", "no figures for \(council.name)") }
+        let y = asOfYear
+        guard let n = f.stock[y], n > 0 else {
+            throw FileError(path: release.files[.totals] ?? "the tables",
+                            "\(council.name) (\(council.code)) has no published number of children looked after at 31 March \(y): it cannot be calibrated as of that date (the council may have been reorganised, or its figures suppressed)")
+        }
+        var notes: [String] = []
+        let window = Array((y - windowYears + 1)...y).filter { f.starts[$0] != nil && f.ceased[$0] != nil && f.stock[$0] != nil }
+        guard !window.isEmpty else {
+            throw FileError(path: release.files[.totals] ?? "the tables", "\(council.name) has no starts and ceased published for the year to 31 March \(y)")
+        }
+        if window.count < windowYears {
+            notes.append("rates over \(window.count) year(s) (\(window.map(String.init).joined(separator: ", "))): the tables hold no earlier year for this council")
+        }
+        // Children in care on the as-of date: margins by age and by placement, then the joint table.
+        guard let ages = Self.ageShares(f, england: england, y) else {
+            throw FileError(path: "the tables", "no stock by age group for \(council.name) or England at 31 March \(y)")
+        }
+        if !ages.own { notes.append("children in care by age group at 31 March \(y) not published for this council: England's age shares used (the council's total, \(Int(n)))") }
+        var placements: [Double]
+        if let own = f.stockByPlacement[y], own.reduce(0, +) > 0 {
+            placements = Self.normalised(own)
+        } else if let e = england.stockByPlacement[y] {
+            placements = Self.normalised(e)
+            notes.append("children in care by placement at 31 March \(y) not published for this council: England's placement shares used")
+        } else {
+            throw FileError(path: "the tables", "no stock by placement for \(council.name) or England at 31 March \(y)")
+        }
+        placements = placements.map { $0 * n }
+        let population = Estimation.fit(prior: PlacementGroup.allCases.map(\.agePrior), rows: placements, columns: ages.shares.map { $0 * n })
+        let englandMix = englandPlacementMix()
+        let placementMix = AgeGroup.allCases.indices.map { g -> [Double] in
+            let column = population.map { $0[g] }
+            return column.reduce(0, +) >= 1 ? Self.normalised(column) : englandMix[g]
+        }
+
+        let own = f.ownProvision[y] ?? england.ownProvision[y].flatMap { e in england.stock[y].map { e / $0 * n } } ?? 0
+        if f.ownProvision[y] == nil { notes.append("own provision not published for this council at 31 March \(y): England's share used for in-house fostering") }
+        let foster = placements[PlacementGroup.foster.rawValue]
+        let inHouse = min(foster, own)
+        let near = f.within20[y] ?? england.within20[y] ?? 1, far = f.beyond20[y] ?? england.beyond20[y] ?? 0
+        if f.within20[y] == nil { notes.append("distance from home not published for this council at 31 March \(y): England's share within 20 miles used") }
+
+        var starts = Array(repeating: 0.0, count: AgeGroup.allCases.count)
+        for wy in window {
+            if let byAge = f.startsByAge[wy] {
+                for (k, v) in byAge.enumerated() { starts[k] += v }
+            } else if let total = f.starts[wy], let e = england.startsByAge[wy] {
+                for (k, v) in Self.normalised(e).enumerated() { starts[k] += v * total }
+                notes.append("starts by age group for \(wy) not published for this council: England's age shares of starts used")
+            }
+        }
+        guard let exits = Self.rawExits(f, england: england, window: window, asOf: y) else {
+            throw FileError(path: release.files[.ceased] ?? "the tables", "no ceased by reason and age for \(council.name) in \(window.map(String.init).joined(separator: ", "))")
+        }
+        var moves = 0.0, childYears = 0.0
+        for wy in window {
+            let years = Self.childYears(f, wy) ?? n
+            if let placementsInYear = f.newPlacements[wy], let s = f.starts[wy] {
+                moves += max(0, placementsInYear - s)
+            } else if let e = england.newPlacements[wy], let es = england.starts[wy], let ey = Self.childYears(england, wy) {
+                moves += max(0, e - es) / ey * years
+                notes.append("new placements for \(wy) not published for this council: England's move rate used")
+            }
+            childYears += years
+        }
+        let atBirth = england.stockByAge[y].flatMap { s in
+            england.startsByAge[y].flatMap { st in
+                england.ceasedByAge[y].flatMap { c in Estimation.atBirthShare(stockUnder1: s[0], startsUnder1: st[0], ceasedUnder1: c[0]) }
+            }
+        } ?? 0
+        var stayingPut: (Double, Double)?
+        let leavers = window.compactMap { f.fosterLeavers18[$0] }.reduce(0, +)
+        if leavers > 0 { stayingPut = (window.compactMap { f.stayingPut18[$0] }.reduce(0, +), leavers) }
+
+        // Flow balance: the net flow expected in the first year is the pooled one plus ρ times the
+        // council's own departure from it (both over the window); every exit rate is scaled so that
+        // the expected ceased give it.
+        let pooled = window.compactMap { pooledNetFlow[$0] }
+        let pooledMean = pooled.isEmpty ? 0 : pooled.reduce(0, +) / Double(pooled.count)
+        let departures = window.compactMap { wy in Self.netFlow(f, wy).flatMap { a in pooledNetFlow[wy].map { a - $0 } } }
+        let departure = departures.isEmpty ? 0 : departures.reduce(0, +) / Double(departures.count)
+        let netFlow = pooledMean + persistence.rho * departure
+        // 18th birthdays in the first year: children aged 16 to 17 are spread evenly over the two
+        // years of age, so half are 17 and turn 18 at a time spread over the year; of those entering
+        // at 16 to 17 (evenly over the ages and the year) a quarter turn 18 within it; and of each,
+        // A = (1 − e^(−x))/x are still in care then on average (x: the 16–17 exit rate).
+        let stock16 = population.reduce(0) { $0 + $1[AgeGroup.sixteenPlus.rawValue] }
+        let a16 = Self.stillInCare(exitRate(exits, band: AgeGroup.sixteenPlus.rawValue))
+        let birthdays = (stock16 / 2 + starts[AgeGroup.sixteenPlus.rawValue] / Double(window.count) / 4) * a16
+        let exitsBefore18 = AgeGroup.allCases.indices.reduce(0.0) { sum, g in
+            sum + exitRate(exits, band: g) * population.reduce(0) { $0 + $1[g] }
+        }
+        let targetCeased = starts.reduce(0, +) / Double(window.count) - n * netFlow
+        let balance = exitsBefore18 > 0 ? min(5, max(0.2, (targetCeased - birthdays) / exitsBefore18)) : 1
+
+        return PublishedCalibration(
+            council: council, asOfYear: y, window: window, population: population, inHouseFoster: inHouse,
+            localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
+            exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
+            placementMix: placementMix, atBirth: atBirth,
+            entryVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: true), pool: entryWalk.sd),
+            exitVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: false), pool: exitWalk.sd),
+            flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })
+    }
+
+    /// The mean chance of still being in care at a time spread evenly over a year, leaving at rate x.
+    static func stillInCare(_ x: Double) -> Double { x > 1e-9 ? (1 - exp(-x)) / x : 1 }
+
+    /// The total exit rate before 18 of an age group, as written (own events and the prior's).
+    func exitRate(_ exits: (events: [[Double]], exposure: [Double], at18: Double), band g: Int) -> Double {
+        ExitReason.allCases.indices.reduce(0) { sum, r in
+            let prior = exitPriors[r][g]
+            let years = exits.exposure[g] + prior.pseudoYears
+            return sum + (years > 0 ? (exits.events[r][g] + prior.pseudoYears * prior.rate) / years : 0)
+        }
+    }
+
+    /// England's placement mix within each age group (the same fit on England's margins), for a
+    /// council with no children in an age group.
+    func englandPlacementMix() -> [[Double]] {
+        let y = asOfYear
+        guard let p = england.stockByPlacement[y], let a = england.stockByAge[y] else {
+            return Array(repeating: [1] + Array(repeating: 0, count: PlacementGroup.allCases.count - 1), count: AgeGroup.allCases.count)
+        }
+        let joint = Estimation.fit(prior: PlacementGroup.allCases.map(\.agePrior), rows: p, columns: a)
+        return AgeGroup.allCases.indices.map { g in Self.normalised(joint.map { $0[g] }) }
+    }
+
+    /// A council's own sum of squared yearly log changes less the Poisson part, and its pairs.
+    static func ownWalk(_ f: AreaFigures, window: [Int], entries: Bool) -> (sumSquares: Double, pairs: Int) {
+        let series: [(Double, Double)] = window.compactMap { y in
+            if entries { return f.starts[y].map { ($0, 1) } }
+            guard let c = f.ceased[y], let x = childYears(f, y) else { return nil }
+            return (c, x)
+        }
+        var sum = 0.0, n = 0
+        for (a, b) in zip(series, series.dropFirst()) where a.0 >= 1 && b.0 >= 1 {
+            let d = log(b.0 / b.1) - log(a.0 / a.1)
+            sum += d * d - 1 / a.0 - 1 / b.0
+            n += 1
+        }
+        return (sum, n)
+    }
+
+    /// The pool's variance, shrunk towards the council's own by their numbers of pairs of years.
+    static func shrunk(own: (sumSquares: Double, pairs: Int), pool: Double) -> Double {
+        let variance = (own.sumSquares + poolWeight * pool * pool) / (Double(own.pairs) + poolWeight)
+        return max(0, variance).squareRoot()
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import ScenarioModel
+
+/// Writes a ``PublishedCalibration`` as a scenario file, every figure with its source table and
+/// arithmetic in a comment.
+public struct PublishedScenarioWriter: Sendable {
+    public struct Options: Sendable {
+        public var horizonYears: Int
+        public var replications: Int
+        public var seed: UInt64
+        /// Year-to-year variability of rates (on by default; off for a check against closed forms).
+        public var variability: Bool
+        public init(horizonYears: Int = 5, replications: Int = 1000, seed: UInt64 = 1, variability: Bool = true) {
+            self.horizonYears = horizonYears
+            self.replications = replications
+            self.seed = seed
+            self.variability = variability
+        }
+    }
+
+    /// The marker on every figure the published tables cannot supply.
+    public static let defaultCost = "DEFAULT COST, not in the published tables: replace with your council's figure"
+
+    /// Weekly cost defaults: documented published unit costs (shared/data/unit_costs.csv), each with its source.
+    static let costs: [(provider: String, pounds: String, source: String)] = [
+        ("in-house fostering", "£646", "PSSRU Unit Costs of Health and Social Care 2017, foster care per child per week (2016/17 prices)"),
+        ("agency fostering", "£820", "CMA children's social care market study, interim report 2021: IFA average weekly price"),
+        ("placed for adoption", "£0", "placement paid by adopters; adoption support not modelled"),
+        ("placed with parents", "£0", "no placement fee; support costs not modelled"),
+        ("children's homes", "£3,970", "NCERCC & Revolution Consulting 2020: average price paid, year to 31 March 2019 (FOI)"),
+        ("supported accommodation", "£1,500", "no published average found; DOMAIN.md range £1,000 to £2,500"),
+        ("other residential", "£3,000", "DfE written answer c. 2016/17: LA children's home about £3,000 a week"),
+        ("other placements", "£600", "DfE written answer c. 2016/17: foster care about £600 a week"),
+    ]
+
+    static let providers: [PlacementGroup: [String]] = [
+        .foster: ["in-house fostering", "agency fostering"], .adoption: ["placed for adoption"], .parents: ["placed with parents"],
+        .childrensHome: ["children's homes"], .supported: ["supported accommodation"], .otherResidential: ["other residential"],
+        .other: ["other placements"],
+    ]
+
+    let c: PublishedCalibration
+    let options: Options
+    var lines: [String] = []
+
+    public static func render(_ calibration: PublishedCalibration, options: Options, sources: [String]) -> String {
+        var w = PublishedScenarioWriter(c: calibration, options: options)
+        w.header(sources: sources)
+        w.placements()
+        w.population()
+        w.entries()
+        w.exits()
+        w.variability()
+        w.line("inflation: 3%", "DEFAULT, not in the published tables: general uplift each April")
+        return w.lines.joined(separator: "\n") + "\n"
+    }
+
+    mutating func line(_ text: String, _ comment: String? = nil) {
+        guard let comment else { lines.append(text); return }
+        let padded = text.count < 48 ? text.padding(toLength: 48, withPad: " ", startingAt: 0) : text + "  "
+        lines.append(padded + "# " + comment)
+    }
+
+    static func number(_ v: Double, _ decimals: Int = 1) -> String {
+        let s = String(format: "%.\(decimals)f", v)
+        return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+    }
+
+    var windowText: String {
+        c.window.count == 1 ? "the year to 31 March \(c.window[0])"
+            : "the \(c.window.count) years to 31 March \(c.window.last!) (\(c.window.first! - 1)/\(String(c.window.first!).suffix(2)) to \(c.window.last! - 1)/\(String(c.window.last!).suffix(2)))"
+    }
+
+    mutating func header(sources: [String]) {
+        let total = Int(c.population.flatMap { $0 }.reduce(0, +).rounded())
+        line("# \(c.council.name) (\(c.council.code)), calibrated from the DfE's published tables by 'sufficiency calibrate'.")
+        line("# Source: 'Children looked after in England including adoptions', Explore Education Statistics;")
+        line("# Contains public sector information licensed under the Open Government Licence v3.0.")
+        line("# Tables read: \(sources.joined(separator: ", ")).")
+        line("# Children in care on 31 March \(c.asOfYear); rates over \(windowText).")
+        line("# Estimated rates are {events, years}: each replication draws the rate from that evidence.")
+        line("# Method and assumptions: docs/published-tables.md. Figures marked DEFAULT are not in the")
+        line("# tables: replace them with your council's own.")
+        for note in c.notes { line("# note: \(note)") }
+        if let u = c.uasc { line("# unaccompanied asylum-seeking children in care on 31 March \(c.asOfYear): \(Int(u)) (in the totals below, not a stream of their own)") }
+        line("name: \(c.council.name) from published figures")
+        line("description: |")
+        line("  \(c.council.name)'s \(total) children in care on 31 March \(c.asOfYear) and its flows over \(windowText),")
+        line("  from the DfE's published tables. Costs and in-house capacity are defaults to replace.")
+        line("")
+        line("start: \(c.asOfYear)-04-01", "the day after the snapshot")
+        line("horizon: \(options.horizonYears) years")
+        line("replications: \(options.replications)")
+        line("seed: \(options.seed)")
+        line("")
+    }
+
+    mutating func placements() {
+        let moveRate = rate(c.moves, c.childYears)
+        let movesComment = "new placements less starts over \(windowText): \(Self.number(c.moves)) moves in \(Self.number(c.childYears)) child-years (mean of 31 March stocks)"
+        line("placements:")
+        for group in PlacementGroup.allCases {
+            line("  \(group.name):")
+            line("    providers:")
+            for provider in Self.providers[group]! {
+                line("      - name: \(provider)")
+                if provider == "in-house fostering" {
+                    line("        in_house: true")
+                    line("        capacity: \(Int(c.inHouseFoster.rounded()))", "DEFAULT: the foster placements with own provision on 31 March \(c.asOfYear) (min of foster and own provision); give your approved places")
+                }
+                let cost = Self.costs.first { $0.provider == provider }!
+                line("        weekly_cost: \(cost.pounds)", "\(Self.defaultCost) (\(cost.source))")
+                line("        local: \(Self.number(c.localShare * 100))%", "placed 20 miles or less from home, of those with a distance recorded, 31 March \(c.asOfYear)")
+            }
+            line("    moves:")
+            line("      rate: \(moveRate)", movesComment)
+            line("      to_by_age:", "moves go where children of the age are placed (the fitted placement-by-age table)")
+            for g in AgeGroup.allCases { line("        \(g.band): \(mix(c.placementMix[g.rawValue]))") }
+        }
+        line("")
+    }
+
+    func mix(_ shares: [Double]) -> String {
+        ScenarioText.mix(PlacementGroup.allCases.map { ($0.name, shares[$0.rawValue]) })
+    }
+
+    func rate(_ events: Double, _ years: Double) -> String {
+        guard years > 0, events > 0 else { return "0" }
+        return "{events: \(Self.number(events)), years: \(Self.number(years, 3))}"
+    }
+
+    mutating func population() {
+        line("population:", "31 March \(c.asOfYear): placement by age fitted to the published margins (docs/published-tables.md)")
+        let foster = c.population[PlacementGroup.foster.rawValue]
+        let fosterTotal = foster.reduce(0, +)
+        let inHouseShare = fosterTotal > 0 ? min(1, c.inHouseFoster / fosterTotal) : 0
+        var rows: [(String, [Double])] = [
+            ("in-house fostering", foster.map { $0 * inHouseShare }), ("agency fostering", foster.map { $0 * (1 - inHouseShare) }),
+        ]
+        for group in PlacementGroup.allCases where group != .foster { rows.append((Self.providers[group]![0], c.population[group.rawValue])) }
+        // Whole children: the table rounded cell by cell so that the total is kept.
+        let whole = ScenarioText.wholeNumbers(rows.flatMap(\.1))
+        let width = AgeGroup.allCases.count
+        for (k, row) in rows.enumerated() {
+            let counts = Array(whole[(k * width)..<((k + 1) * width)])
+            guard counts.contains(where: { $0 > 0 }) else { continue }
+            let cells = AgeGroup.allCases.filter { counts[$0.rawValue] > 0 }.map { "\($0.band): \(counts[$0.rawValue])" }
+            line("  \(row.0): {\(cells.joined(separator: ", "))}")
+        }
+        line("")
+    }
+
+    mutating func entries() {
+        let years = Double(c.window.count)
+        line("entries:")
+        line("  per_year:", "starts by age group over \(windowText)")
+        for g in AgeGroup.allCases {
+            line("    \(g.band): \(rate(c.starts[g.rawValue], years))", "\(Self.number(c.starts[g.rawValue] / years)) a year")
+        }
+        if c.atBirth > 0 {
+            let points = Int((c.atBirth * 10_000).rounded())
+            line("  ages:")
+            line("    under 1: {at birth: \(ScenarioText.percent(basisPoints: points)), 0: \(ScenarioText.percent(basisPoints: 10_000 - points))}",
+                 "England, 31 March \(c.asOfYear): share of starts under 1 at birth from stock/starts under 1 (docs/published-tables.md)")
+        }
+        line("  first_placement:", "where children of the age are placed on 31 March (not placed for adoption)")
+        for g in AgeGroup.allCases {
+            var shares = c.placementMix[g.rawValue]
+            shares[PlacementGroup.adoption.rawValue] = 0
+            if shares.reduce(0, +) <= 0 { shares[PlacementGroup.foster.rawValue] = 1 }
+            line("    \(g.band): \(mix(shares))")
+        }
+        line("")
+    }
+
+    mutating func exits() {
+        line("exits:")
+        line("  rates:", "ceased before 18 by reason x age (fitted to the two margins) over child-years by age; shrunk towards all councils (docs/published-tables.md)")
+        for r in ExitReason.allCases {
+            line("    \(r.name):")
+            for g in AgeGroup.allCases {
+                let e = c.exitEvents[r.rawValue][g.rawValue], x = c.exposure[g.rawValue]
+                let prior = c.exitPriors[r.rawValue][g.rawValue]
+                let events = e + prior.pseudoYears * prior.rate, years = x + prior.pseudoYears
+                line("      \(g.band): \(rate(events, years))",
+                     "own \(Self.number(e)) in \(Self.number(x)) child-years; prior \(String(format: "%.4f", prior.rate)) a year worth \(Self.number(prior.pseudoYears)) child-years")
+            }
+        }
+        line("  changes:")
+        line("    - {from: \(c.asOfYear)-04-01, change: \(Self.number((c.flowBalance - 1) * 100, 2))%}",
+             "flow balance: every exit rate scaled so that the first year's expected net flow is \(Self.number(c.expectedNetFlow * 100, 2))% of the children in care (docs/published-tables.md)")
+        line("  # ceased at 18 or over in the window: \(Self.number(c.ceasedAt18)) (the model ends care at the 18th birthday)")
+        if let sp = c.stayingPut {
+            line("  # care leavers aged 18 staying put: \(Int(sp.staying)) of \(Int(sp.leavers)) who ceased in foster care (\(Self.number(100 * sp.staying / sp.leavers))%), for a care_leavers section")
+        }
+        line("")
+    }
+
+    mutating func variability() {
+        guard options.variability else { return }
+        line("variability:", "yearly drift in rates: a random walk on the log rate (docs/published-tables.md)")
+        line("  entries: \(Self.number(c.entryVariability * 100, 2))%", "sd of the yearly change in log starts across councils, less Poisson noise")
+        line("  exits: \(Self.number(c.exitVariability * 100, 2))%", "the same for ceased per child-year")
+        line("  rates_averaged_over: \(c.window.count) year\(c.window.count == 1 ? "" : "s")", "the rates are means over the window: the first year's step is wider")
+        line("")
+    }
+}

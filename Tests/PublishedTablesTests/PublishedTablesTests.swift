@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+import ScenarioModel
+@testable import PublishedTables
+
+/// The published tables read, calibrated and back-tested on a small fixture in the published
+/// layout (England and three councils, cut from the DfE's files), and the estimators against
+/// closed forms.
+@Suite struct PublishedTablesTests {
+    static let fixture = Bundle.module.url(forResource: "Fixtures/dfe-three-councils", withExtension: nil)!.path
+
+    /// A copy of the fixture in a new folder, each file passed through `edit` (path, text) → text.
+    static func copy(_ edit: (String, String) -> String?) throws -> String {
+        let folder = NSTemporaryDirectory() + "published-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixture) where name.hasSuffix(".csv") {
+            let text = try String(contentsOfFile: fixture + "/" + name, encoding: .utf8)
+            if let edited = edit(name, text) { try edited.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        }
+        return folder
+    }
+
+    @Test func readsEveryTableAndCouncil() throws {
+        let release = try PublishedRelease.read(Self.fixture)
+        #expect(Set(release.councils.map(\.name)) == ["Kent", "Medway", "Rutland"])
+        #expect(release.files.count == PublishedRelease.Table.allCases.count)
+        let medway = try release.council("e06000035")
+        #expect(medway.name == "Medway")
+        #expect(release.cell(.totals, "E06000035", 2021, group: "", "Children looked after at 31 March each year") == .number(439))
+        // Suppressed cells are kept as suppressed, never read as numbers.
+        let suppressed = release.groups.values.flatMap(\.values).filter { $0 == .suppressed }.count
+        #expect(suppressed > 0)
+    }
+
+    @Test func aMisspeltCouncilGetsTheNearestName() throws {
+        let release = try PublishedRelease.read(Self.fixture)
+        #expect(throws: (any Error).self) { try release.council("Medwya") }
+        do { _ = try release.council("Medwya") } catch {
+            #expect(error.message.contains("did you mean 'Medway'"))
+        }
+    }
+
+    @Test func suppressedCellsAreFilledFromTheTotal() {
+        var f = AreaFigures(PublishedRelease(), area: "x")
+        #expect(f.fill([.number(10), .suppressed, .suppressed], total: 16, what: "t") == [10, 3, 3])
+        #expect(f.fill([.number(10), .suppressed], total: 100, what: "t") == [10, 5])
+        #expect(f.fill([.number(10), .suppressed], total: nil, what: "t") == [10, 2])
+        #expect(f.fill([.number(10), .unavailable], total: 16, what: "t") == [10, 0])
+        #expect(f.filled.count == 3)
+    }
+
+    /// A later release's file with extra columns, the columns in another order and a later year.
+    @Test func columnsAreFoundByNameAndLaterYearsAccepted() throws {
+        let folder = try Self.copy { name, text in
+            guard name.hasPrefix("cla_number") else { return text }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let header = lines[0].split(separator: ",").map(String.init)
+            let order = Array(header.indices.reversed())
+            lines = lines.filter { !$0.isEmpty }.map { line in
+                let fields = Self.fields(line)
+                return (order.map { fields[$0] } + ["extra"]).joined(separator: ",")
+            }
+            lines[0] = order.map { header[$0] }.joined(separator: ",") + ",a_new_column"
+            lines.append(lines[1].replacingOccurrences(of: "2021", with: "2022"))
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let release = try PublishedRelease.read(folder)
+        #expect(release.years[.totals]?.contains(2022) == true)
+        #expect(release.cell(.totals, "E06000035", 2021, group: "", "Children looked after at 31 March each year") == .number(439))
+    }
+
+    /// Splits a CSV line whose quoted fields hold commas.
+    static func fields(_ line: String) -> [String] {
+        var fields: [String] = [], current = "", quoted = false
+        for ch in line {
+            if ch == "\"" { quoted.toggle(); current.append(ch) } else if ch == ",", !quoted { fields.append(current); current = "" } else { current.append(ch) }
+        }
+        return fields + [current]
+    }
+
+    /// Nothing published after the as-of date reaches a calibration: poisoning every later year
+    /// changes nothing in the scenario written.
+    @Test func nothingLaterThanTheAsOfDateIsRead() throws {
+        func scenario(_ folder: String) throws -> String {
+            let release = try PublishedRelease.read(folder, lastYear: 2019)
+            let calibrator = try PublishedCalibrator(release: release, asOfYear: 2019)
+            return PublishedScenarioWriter.render(try calibrator.calibrate(try release.council("Medway")), options: .init(),
+                                                  sources: release.files.values.sorted())
+        }
+        let poisoned = try Self.copy { _, text in
+            text.split(separator: "\n").map { line in
+                line.hasPrefix("2020,") || line.hasPrefix("2021,") ? Self.fields(String(line)).enumerated().map { i, f in
+                    i > 0 && Double(f) != nil ? "999999" : f
+                }.joined(separator: ",") : String(line)
+            }.joined(separator: "\n") + "\n"
+        }
+        let (plain, later) = (try scenario(Self.fixture), try scenario(poisoned))
+        #expect(plain.count > 1000)
+        #expect(plain == later, "the scenario changed when later years were poisoned")
+        #expect(try PublishedRelease.read(Self.fixture, lastYear: 2019).latestYear == 2019)
+    }
+
+    @Test func everyCouncilCalibratesToARunnableScenario() throws {
+        for year in [2019, 2020, 2021] {
+            let release = try PublishedRelease.read(Self.fixture, lastYear: year)
+            let calibrator = try PublishedCalibrator(release: release, asOfYear: year)
+            for council in release.councils {
+                let calibration = try calibrator.calibrate(council)
+                let text = PublishedScenarioWriter.render(calibration, options: .init(), sources: [])
+                let scenario = try ScenarioLoader(readFile: { _ in text }).load("\(council.code).yaml")
+                let children = scenario.population.reduce(0) { $0 + $1.count }
+                #expect(children == Int(calibration.population.flatMap { $0 }.reduce(0, +).rounded()))
+                #expect(abs(scenario.variability.entries - calibration.entryVariability) < 5e-5)
+                #expect(text.contains("DEFAULT COST"))
+            }
+        }
+    }
+
+    @Test func aCouncilWithNoFiguresAtTheDateIsAClearError() throws {
+        let folder = try Self.copy { name, text in
+            name.hasPrefix("cla_number") ? text.split(separator: "\n").filter { !($0.hasPrefix("2021") && $0.contains("E06000017")) }
+                .joined(separator: "\n") + "\n" : text
+        }
+        let release = try PublishedRelease.read(folder)
+        let calibrator = try PublishedCalibrator(release: release, asOfYear: 2021)
+        do {
+            _ = try calibrator.calibrate(try release.council("Rutland"))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("no published number of children looked after at 31 March 2021"))
+        }
+    }
+
+    @Test func aFolderWithoutTheTotalsTableIsAClearError() throws {
+        let folder = try Self.copy { name, text in name.hasPrefix("cla_number") ? nil : text }
+        do {
+            _ = try PublishedRelease.read(folder)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("cla_number_and_rate_per_10k_children.csv"))
+        }
+    }
+
+    /// The back-test compares each later year with the model and the naive forecasts, computed by hand here.
+    @Test func backtestComparesWithWhatWasPublished() throws {
+        let backtest = try PublishedBacktest.run(directory: Self.fixture, asOfYear: 2019, years: 2, councils: ["Medway"],
+                                                 replications: 40, seed: 1, threads: 2)
+        let total = backtest.rows.filter { $0.measure == "children in care" }
+        #expect(total.map(\.year) == [2020, 2021])
+        let release = try PublishedRelease.read(Self.fixture)
+        let stock = { (y: Int) in release.cell(.totals, "E06000035", y, group: "", "Children looked after at 31 March each year")!.value! }
+        for row in total {
+            #expect(row.actual == stock(row.year))
+            #expect(row.naiveLast == stock(2019))
+            // The line through 2018 and 2019, carried on.
+            #expect(abs(row.naiveLine! - (stock(2019) + (stock(2019) - stock(2018)) * Double(row.year - 2019))) < 1e-9)
+            #expect(row.p05 <= row.median && row.median <= row.p95)
+        }
+        #expect(backtest.rows.contains { $0.measure == "starts" } && backtest.rows.contains { $0.measure == "ceased" })
+        // Age groups and placements are compared where the council published them (2020 on).
+        #expect(backtest.rows.contains { $0.kind == "age group" && $0.year == 2020 })
+        #expect(backtest.csv.hasPrefix("council,code,measure,period"))
+    }
+
+    @Test func intervalScoreIsWinklers() {
+        let council = PublishedRelease.Council(code: "x", name: "x", region: "")
+        var row = PublishedBacktest.Row(council: council, measure: "m", kind: "total", year: 2020, horizon: 1, median: 100,
+                                        p05: 90, p95: 110, actual: 105, naiveLast: nil, naiveLine: nil)
+        #expect(row.intervalScore == 20)
+        row.actual = 115
+        #expect(row.intervalScore == 20 + 20 * 5)
+        row.actual = 80
+        #expect(row.intervalScore == 20 + 20 * 10)
+    }
+}
