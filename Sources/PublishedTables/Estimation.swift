@@ -73,6 +73,16 @@ public enum Estimation {
         return (n > 0 ? max(0, sum / Double(n)).squareRoot() : 0, n)
     }
 
+    /// Shares of a band's children by year of age, rising (or falling) in a straight line over the
+    /// band's `years` so that the oldest year holds `oldest` (kept within 0 … 2/years, where the
+    /// youngest year's share reaches 0).
+    public static func linearShares(years n: Int, oldest: Double) -> [Double] {
+        guard n > 1 else { return [1] }
+        let s = min(max(oldest, 0), 2 / Double(n))
+        let slope = (s - 1 / Double(n)) * 2 / Double(n - 1)
+        return (0..<n).map { k in max(0, 1 / Double(n) + slope * (Double(k) - Double(n - 1) / 2)) }
+    }
+
     /// The share of entries under 1 who enter at birth, from the balance of stock and starts under 1:
     /// in a steady state the children under 1 in care are the starts under 1 times the time each
     /// spends in care before turning 1. Entering at birth and leaving at rate h, that time is

@@ -41,6 +41,18 @@ extension PublishedBacktest {
         return lines
     }
 
+    /// Flow balance: the first simulated year's starts (or ceased) against the as-of year's, in
+    /// standard errors of the as-of year's count (√n, Poisson), averaged over councils. Near 0 when
+    /// the calibration reproduces the year it was calibrated on (ceased differ by design by the
+    /// expected net flow, see docs/published-tables.md).
+    public func flowBalance(_ kind: String) -> (meanZ: Double, councils: Int) {
+        let z = rows.filter { $0.kind == kind && $0.horizon == 1 }.compactMap { r -> Double? in
+            guard let last = r.naiveLast, last > 0 else { return nil }
+            return (r.median - last) / last.squareRoot()
+        }
+        return (Self.mean(z), z.count)
+    }
+
     static func median(_ v: [Double]) -> Double { v.isEmpty ? .nan : Summary.quantile(0.5, ofSorted: v.sorted()) }
     static func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
 
@@ -60,6 +72,11 @@ extension PublishedBacktest {
             out += pct(l.coverage).leftPadded(to: 8) + pct(l.relativeIntervalScore).leftPadded(to: 16) + "\n"
         }
         out += "\n(interval score: the Winkler score of the 90% interval as a % of the actual, mean over cells; lower is better)\n"
+        let (starts, ceased) = (flowBalance("starts"), flowBalance("ceased"))
+        if starts.councils > 0 {
+            out += String(format: "flow balance, first simulated year against the year to 31 March %d, mean over %d councils: starts %+.2f SE, ceased %+.2f SE\n",
+                          asOfYear, starts.councils, starts.meanZ, ceased.meanZ)
+        }
         for s in skipped { out += "left out: \(s.council): \(s.reason)\n" }
         return out
     }

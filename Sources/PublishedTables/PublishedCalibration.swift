@@ -29,6 +29,9 @@ public struct PublishedCalibration: Sendable {
     public var placementMix: [[Double]]
     /// The share of entries under 1 who enter at birth (England's figures).
     public var atBirth: Double
+    /// Shares of each age group's children by year of age on the as-of date (England's, from the
+    /// children moving up from one group to the next; `nil` where not estimated).
+    public var agesWithinGroups: [[Double]?]
     /// Year-to-year variability: the standard deviation of the yearly step in the log entry and exit rates.
     public var entryVariability: Double
     public var exitVariability: Double
@@ -292,7 +295,7 @@ public struct PublishedCalibrator: Sendable {
             council: council, asOfYear: y, window: window, population: population, inHouseFoster: inHouse,
             localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
             exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
-            placementMix: placementMix, atBirth: atBirth,
+            placementMix: placementMix, atBirth: atBirth, agesWithinGroups: englandAgesWithinGroups(),
             entryVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: true), pool: entryWalk.sd),
             exitVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: false), pool: exitWalk.sd),
             flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })
@@ -308,6 +311,37 @@ public struct PublishedCalibrator: Sendable {
             let years = exits.exposure[g] + prior.pseudoYears
             return sum + (years > 0 ? (exits.events[r][g] + prior.pseudoYears * prior.rate) / years : 0)
         }
+    }
+
+    /// How England's children in care spread over the years of age within each age group on the
+    /// as-of date, from the children who move up from one group to the next in the year to it.
+    ///
+    /// In a year, a group's children change by its starts, less its ceased, plus those moving up
+    /// into it, less those moving up out of it; the 18th birthdays are the ceased at 18 or over. So,
+    /// from the oldest group down, the children moving up out of each group are worked out from the
+    /// published stocks at both ends of the year, starts and ceased. Those moving up are the
+    /// group's oldest year of age on the day the year starts, still in care at their birthday
+    /// (A = (1 − e^(−x))/x of them, x the group's exit rate): so the oldest year holds
+    /// (moving up)/(A × the group's children) of the group. Within the group the shares are taken
+    /// to rise or fall in a straight line to it (``Estimation/linearShares``). Published stock is
+    /// far from even within groups: England's oldest year of 10 to 15 holds about a quarter of it,
+    /// not a sixth.
+    func englandAgesWithinGroups() -> [[Double]?] {
+        let y = asOfYear
+        var shares = [[Double]?](repeating: nil, count: AgeGroup.allCases.count)
+        guard let now = england.stockByAge[y], let before = england.stockByAge[y - 1], let starts = england.startsByAge[y],
+              let ceased = england.ceasedByAge[y] else { return shares }
+        let ceasedByGroup = AgeGroup.allCases.map { g in CeasedAge.allCases.filter { $0.group == g }.reduce(0.0) { $0 + ceased[$1.rawValue] } }
+        var movingUp = ceased[CeasedAge.eighteenPlus.rawValue]
+        for g in AgeGroup.allCases.reversed() where g != .under1 {
+            let k = g.rawValue
+            let x = ceasedByGroup[k] / max(1, (now[k] + before[k]) / 2)
+            // The 16 to 17s' own entrants also turn 18 within the year: a quarter of them (evenly over ages and the year).
+            let entrants = g == .sixteenPlus ? starts[k] / 4 * Self.stillInCare(x) : 0
+            shares[k] = Estimation.linearShares(years: Int(g.years), oldest: (movingUp - entrants) / (Self.stillInCare(x) * before[k]))
+            movingUp = now[k] - before[k] - starts[k] + ceasedByGroup[k] + movingUp
+        }
+        return shares
     }
 
     /// England's placement mix within each age group (the same fit on England's margins), for a

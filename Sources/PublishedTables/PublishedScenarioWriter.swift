@@ -148,6 +148,16 @@ public struct PublishedScenarioWriter: Sendable {
             line("  \(row.0): {\(cells.joined(separator: ", "))}")
         }
         line("")
+        if c.agesWithinGroups.contains(where: { $0 != nil }) {
+            line("population_ages:", "England, 31 March \(c.asOfYear): from the children moving up between age groups in the year (docs/published-tables.md)")
+            for g in AgeGroup.allCases {
+                guard let shares = c.agesWithinGroups[g.rawValue] else { continue }
+                let first = [0, 1, 5, 10, 16][g.rawValue]
+                let text = ScenarioText.mix(shares.enumerated().map { ("\(first + $0.offset)", $0.element) })
+                line("  \(g.band): \(text)")
+            }
+            line("")
+        }
     }
 
     mutating func entries() {
