@@ -115,7 +115,8 @@ public enum SyntheticReturn {
                 if boundary >= Double(eighteen) {
                     guard eighteen < simEnd else { return }
                     let recs = truth.leavingAt18
-                    close(&child, at: eighteen, rec: recs[rng.pick(recs.map(\.weight))].rec)
+                    let stays = rng.uniform() < truth.stayingPutAt18[placement, default: 0]
+                    close(&child, at: eighteen, rec: stays ? "E17" : recs[rng.pick(recs.map(\.weight))].rec)
                     child.agedOut = true
                     return
                 }
