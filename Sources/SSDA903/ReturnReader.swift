@@ -67,16 +67,18 @@ public enum ReturnReader {
         }
         // One naming for every folder named by a bare year, decided from all their episode starts:
         // folders of one return are named one way, and a few odd dates must not shift one year.
-        var tables: [(folder: (year: Int, naming: YearNaming, url: URL), episodes: CSVFile)] = []
+        var tables: [(folder: (year: Int, naming: YearNaming, url: URL), episodes: CSVFile, evidence: StartEvidence)] = []
         var evidence = StartEvidence()
         for folder in folders.sorted(by: { $0.year < $1.year }) {
             let episodes = try episodesTable(folder.url)
-            if folder.naming == .inferred { evidence.add(try StartEvidence(episodes, nominal: folder.year)) }
-            tables.append((folder, episodes))
+            let own = folder.naming == .inferred ? try StartEvidence(episodes, nominal: folder.year) : StartEvidence()
+            evidence.add(own)
+            tables.append((folder, episodes, own))
         }
+        let inferred = tables.count { $0.folder.naming == .inferred }
         var result = Return903()
-        for (folder, episodes) in tables {
-            let year = folder.naming == .inferred ? evidence.decide(nominal: folder.year, folders: tables.count { $0.folder.naming == .inferred })
+        for (folder, episodes, own) in tables {
+            let year = folder.naming == .inferred ? own.decide(nominal: folder.year, overall: inferred > 1 ? (evidence, inferred) : nil)
                 : decide(nominal: folder.year, naming: folder.naming)
             result.append(try readRawYear(folder.url, episodes: episodes, year: year))
         }
@@ -86,7 +88,7 @@ public enum ReturnReader {
     /// Reads one raw year folder; `nominalYear` is the year its name gives.
     public static func readRawYear(_ folder: URL, nominalYear: Int, naming: YearNaming = .inferred) throws(ImportError) -> Return903 {
         let episodes = try episodesTable(folder)
-        let year = naming == .inferred ? try StartEvidence(episodes, nominal: nominalYear).decide(nominal: nominalYear, folders: 1)
+        let year = naming == .inferred ? try StartEvidence(episodes, nominal: nominalYear).decide(nominal: nominalYear, overall: nil)
             : decide(nominal: nominalYear, naming: naming)
         return try readRawYear(folder, episodes: episodes, year: year)
     }
@@ -187,13 +189,18 @@ public enum ReturnReader {
             after += other.after
         }
 
-        var isStartingYear: Bool { after > 0 && 3 * after >= inNamed + after }
+        /// At least two fifths of the starts fall after the named year (about three fifths do in a
+        /// folder named by the year it starts; under a quarter when day and month are swapped).
+        var isStartingYear: Bool { after > 0 && 5 * after >= 2 * (inNamed + after) }
 
-        func decide(nominal: Int, folders: Int) -> (year: CollectionYear, note: String) {
-            let counted = "\(after) of \(inNamed + after) episode starts in the two candidate years fall after the named year's 31 March"
-                + (folders > 1 ? ", over \(folders) year folders" : "")
-            if inNamed + after == 0 { return (CollectionYear(endingYear: nominal), " (no dates; folder name taken as the year ending)") }
-            return isStartingYear ? (CollectionYear(endingYear: nominal + 1), " (folder name is the year starting: \(counted))")
+        /// The collection year of a folder named `nominal`, decided by `overall` (the evidence of
+        /// all the return's folders named by a bare year, and how many) when given, else by this folder's.
+        func decide(nominal: Int, overall: (evidence: StartEvidence, folders: Int)?) -> (year: CollectionYear, note: String) {
+            let decider = overall?.evidence ?? self
+            if decider.inNamed + decider.after == 0 { return (CollectionYear(endingYear: nominal), " (no dates; folder name taken as the year ending)") }
+            var counted = "\(after) of \(inNamed + after) episode starts in the two candidate years fall after the named year's 31 March"
+            if let overall { counted += "; \(overall.evidence.after) of \(overall.evidence.inNamed + overall.evidence.after) over all \(overall.folders) year folders, decided together" }
+            return decider.isStartingYear ? (CollectionYear(endingYear: nominal + 1), " (folder name is the year starting: \(counted))")
                 : (CollectionYear(endingYear: nominal), " (folder name is the year ending: \(counted))")
         }
     }
