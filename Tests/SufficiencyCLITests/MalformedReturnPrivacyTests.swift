@@ -204,6 +204,6 @@ import Testing
         // Outputs repeat a lot (one scenario's lines in many files): search each distinct line once.
         let distinct = Set(outputs.flatMap { $0.split(whereSeparator: \.isNewline) }).joined(separator: "\n")
         let leaked = identifiers.filter { distinct.contains($0) }
-        #expect(leaked.isEmpty, "leaked \(leaked.count) values, such as \(leaked.sorted().prefix(3).map { String($0.prefix(2)) + "…" })")
+        #expect(leaked.count == 0, "leaked \(leaked.count) values, such as \(leaked.sorted().prefix(3).map { String($0.prefix(2)) + "…" })")
     }
 }
