@@ -3,18 +3,13 @@
 /// Raw 903 files write `dd/mm/YYYY`. A spreadsheet set to US dates writes `mm/dd/YYYY`, which
 /// reads as impossible dates (month 13 and over) or, worse, as wrong ones (3 December for
 /// 12 March). A date whose first number is 13–31 can only be day-first; one whose second number
-/// is 13–31 can only be month-first. A file with more month-first dates than day-first ones has
-/// its days and months swapped.
-public struct DateOrder: Sendable, Equatable {
+/// is 13–31 can only be month-first. A file with more month-first dates than day-first ones (and
+/// at least three) has its days and months swapped.
+public struct DateOrder: Sendable {
     /// Dates that can only be day first, and dates that can only be month first, by file path.
     public var byFile: [String: (dayFirst: Int, monthFirst: Int)] = [:]
 
     public init() {}
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.byFile.keys.sorted() == b.byFile.keys.sorted()
-            && a.byFile.allSatisfy { entry in b.byFile[entry.key].map { $0 == entry.value } ?? false }
-    }
 
     /// Counts `text` if it has the form `nn/nn/YYYY`.
     mutating func count(_ text: String, file: String) {
@@ -36,9 +31,11 @@ public struct DateOrder: Sendable, Equatable {
         }
     }
 
-    /// Files whose dates look month first (more dates can only be month first than day first), by path.
+    /// Files whose dates look month first, by path: more dates can only be month first than day
+    /// first, and at least three (in a correct file such a date is a typo, so one or two in a small
+    /// file say little).
     public var monthFirstFiles: [String] {
-        byFile.filter { $0.value.monthFirst > $0.value.dayFirst }.keys.sorted()
+        byFile.filter { $0.value.monthFirst > $0.value.dayFirst && $0.value.monthFirst >= 3 }.keys.sorted()
     }
 
     /// Over all files: dates that can only be day first, and only month first.

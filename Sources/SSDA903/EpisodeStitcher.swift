@@ -35,6 +35,11 @@ public enum EpisodeStitcher {
     public static func stitch(_ data: Return903) -> StitchedReturn {
         var report = DataQualityReport()
         report.notes = data.yearNotes
+        let order = data.dateOrder.totals
+        if order.monthFirst > 0 {
+            report.notes.append("dates written nn/nn/YYYY: \(order.dayFirst) can only be day first and \(order.monthFirst) only month first"
+                                + " (in \(data.dateOrder.monthFirstFiles.count) files more are month first)")
+        }
         for table in Table.allCases {
             for (reason, n) in data.unreadable[table] ?? [:] { report.count(table, .rejected, reason, n) }
         }

@@ -11,9 +11,11 @@ import YAMLReader
 ///
 /// A folder or `YEAR` value names a collection year, but conventions differ (the year the
 /// collection ends, as DfE writes, or the year it starts, as some pipelines do). With
-/// ``YearNaming/inferred`` the reader takes the collection year that holds the latest episode
-/// start in that year's rows, provided it is the named year or the one after; each decision is
-/// recorded in ``Return903/yearNotes``.
+/// ``YearNaming/inferred`` the reader decides once for all of a raw return's folders named by a
+/// bare year, from the share of episode starts that fall after the named year's 31 March (see
+/// ``StartEvidence``), and for a regional file from the collection year holding each `YEAR`'s
+/// latest start, by a vote over the years; each decision is recorded in ``Return903/yearNotes``.
+/// How day and month are ordered in each file's dates is counted in ``Return903/dateOrder``.
 public enum ReturnReader {
     /// What a folder name or `YEAR` value means.
     public enum YearNaming: Sendable {
@@ -164,8 +166,8 @@ public enum ReturnReader {
     ///
     /// A folder named by the year its collection ends holds no start after that year's 31 March
     /// (but for faults); one named by the year it starts holds a whole year of starts after it,
-    /// most of the folder's recent starts. So a folder is the year starting only when at least a
-    /// third of its starts in the two candidate collection years fall in the later one: a few
+    /// most of the folder's recent starts. So a folder is the year starting only when at least two
+    /// fifths of its starts in the two candidate collection years fall in the later one: a few
     /// mistyped dates, or day and month swapped (which moves only some January to March dates
     /// into the later year), do not shift it.
     struct StartEvidence {
