@@ -82,6 +82,12 @@ enum OC3Counts {
         var used = 0
         for row in rows {
             if row.accommodation.isEmpty { report.count(.oc3, .rejected, "accommodation code (ACCOM) missing"); continue }
+            // Counted by code, and the codes are written out: only a code's shape (a letter, then
+            // at most one digit) is kept, so a shifted column cannot carry a child's data out.
+            guard isAccommodationCode(row.accommodation) else {
+                report.count(.oc3, .rejected, "accommodation code (ACCOM) not recognised")
+                continue
+            }
             guard seen.insert("\(row.year.endingYear)\u{1F}\(row.child)").inserted else {
                 report.count(.oc3, .merged, "child repeated in one year's oc3 table")
                 continue
@@ -91,5 +97,12 @@ enum OC3Counts {
         }
         report.rowsUsed[.oc3] = used
         return result
+    }
+
+    /// OC3 ACCOM codes are a letter (B, C, D, …), with a 1 or 2 for suitable or not in some years.
+    static func isAccommodationCode(_ code: String) -> Bool {
+        let u = Array(code.unicodeScalars)
+        guard (1...2).contains(u.count), ("A"..."Z").contains(u[0]) else { return false }
+        return u.count == 1 || ("0"..."9").contains(u[1])
     }
 }

@@ -36,8 +36,16 @@ public struct Calibration: Sendable {
     public var exposure: [AgeBand: Double] = [:]
     /// Care ended at 18, by the REC's reason (E17 staying put, E5/E6 independent living, …).
     public var agedOut: [ExitReason: Int] = [:]
+    /// Care ended at 18 by the placement left (its last episode's placement) and the REC's reason.
+    public var agedOutFrom: [Placement: [ExitReason: Int]] = [:]
     /// Parent-and-child (R3) placements starting per year.
     public var parentAndChildStarts = Rate()
+    /// Babies (under 1) whose period of care began in R3 in the window: families, not entries.
+    public var babiesFirstInParentAndChild = 0
+    /// Of babies whose period began in R3, those whose R3 placement ended in the window: staying
+    /// in care (a later placement), or leaving care with it.
+    public var babiesStayingAfterParentAndChild = 0
+    public var babiesLeavingWithParentAndChild = 0
     /// Mean length in days of R3 placements that ended in the window, and how many there were.
     public var parentAndChildMeanDays: Double?
     public var parentAndChildEnded = 0
@@ -54,7 +62,7 @@ public struct Calibration: Sendable {
             .map { ($0, entriesByYear[$0]!.values.reduce(0, +)) }
     }
 
-    /// The yearly trend in entries over ``wholeYearsOfEntries``; nil with fewer than three whole years.
+    /// The yearly trend in entries over ``wholeYearsOfEntries``; nil with fewer than ``EntryTrend/minimumYears`` whole years.
     public var entryTrend: EntryTrend? { EntryTrend.fit(wholeYearsOfEntries) }
 
     /// Total children in care on `asOf`.

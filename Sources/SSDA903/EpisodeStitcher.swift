@@ -35,6 +35,11 @@ public enum EpisodeStitcher {
     public static func stitch(_ data: Return903) -> StitchedReturn {
         var report = DataQualityReport()
         report.notes = data.yearNotes
+        let order = data.dateOrder.totals
+        if order.monthFirst > 0 {
+            report.notes.append("dates written nn/nn/YYYY: \(order.dayFirst) can only be day first and \(order.monthFirst) only month first"
+                                + " (in \(data.dateOrder.monthFirstFiles.count) files more are month first)")
+        }
         for table in Table.allCases {
             for (reason, n) in data.unreadable[table] ?? [:] { report.count(table, .rejected, reason, n) }
         }
@@ -72,12 +77,15 @@ public enum EpisodeStitcher {
             if let end, end > row.year.lastDay { reject("end date after its collection year ends"); continue }
             if let end, end < start { reject("end date before start date"); continue }
             if row.place.isEmpty { reject("placement code (PLACE) missing"); continue }
+            // A code is quoted only when it is one of the 903's codes: a shifted column must not
+            // put a child's data into the report.
             if !(validCodes[row.year] ?? []).contains(row.place) {
-                reject("placement code '\(row.place)' not valid in \(row.year)"); continue
+                reject(PlacementCodes.allPlaceCodes.contains(row.place) ? "placement code '\(row.place)' not valid in \(row.year)"
+                                                                       : "placement code (PLACE) not recognised"); continue
             }
             if end != nil {
                 if row.rec.isEmpty { reject("episode ended without a reason (REC)"); continue }
-                if !PlacementCodes.reasonCeasedCodes.contains(row.rec) { reject("reason ceased code '\(row.rec)' not recognised"); continue }
+                if !PlacementCodes.reasonCeasedCodes.contains(row.rec) { reject("reason ceased code (REC) not recognised"); continue }
             }
             parsed.append(Parsed(child: id(row.child), start: start, end: end,
                                  placement: PlacementCodes.placement(code: row.place, provider: row.provider),
@@ -137,7 +145,8 @@ public enum EpisodeStitcher {
         let withEpisodes = Set(parsed.map(\.child))
         births.account(usedChildren: withEpisodes, report: &report)
         let oc3 = OC3Counts.count(data.oc3, report: &report)
-        return StitchedReturn(children: children, report: report, years: years, dataEnd: dataEnd, oc3Accommodation: oc3)
+        return StitchedReturn(children: children, report: report, years: years, dataEnd: dataEnd, oc3Accommodation: oc3,
+                              dateOrder: data.dateOrder)
     }
 
     /// Builds periods of care from one child's episodes, sorted by start, one per start date.

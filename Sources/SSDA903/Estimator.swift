@@ -45,8 +45,19 @@ public enum Estimator {
                 return a
             }
             for period in child.periods {
+                // A baby placed first with a parent (R3) is a family: counted once, in parent_and_child's
+                // starts, not as an entry; whether it stayed in care after the placement gives baby_enters_care.
+                let firstInParentAndChild = period.episodes[0].placement == .parentAndChild && band(period.start) == 0
+                if firstInParentAndChild {
+                    if period.start >= c.windowStart, period.start < c.windowEnd { c.babiesFirstInParentAndChild += 1 }
+                    let r3 = period.episodes.prefix { $0.placement == .parentAndChild }
+                    if let e = r3.last?.end, e >= c.windowStart, e < c.windowEnd {
+                        if r3.count < period.episodes.count { c.babiesStayingAfterParentAndChild += 1 }
+                        else if case .exit = period.ending { c.babiesLeavingWithParentAndChild += 1 }
+                    }
+                }
                 // Entry.
-                if period.start >= c.windowStart, period.start < c.windowEnd, let b = band(period.start) {
+                if !firstInParentAndChild, period.start >= c.windowStart, period.start < c.windowEnd, let b = band(period.start) {
                     entryCounts[b] += 1
                     c.entriesByAge[age(period.start, band: b)] += 1
                     let ab = AgeBand.allCases[b]
@@ -97,6 +108,7 @@ public enum Estimator {
                     let reason = PlacementCodes.exitReason(rec: rec) ?? .other
                     if e >= eighteen - 1 {
                         c.agedOut[reason, default: 0] += 1
+                        c.agedOutFrom[period.episodes[period.episodes.count - 1].placement, default: [:]][reason, default: 0] += 1
                     } else if let b = band(e) {
                         exitCounts[reason, default: [Int](repeating: 0, count: 5)][b] += 1
                     }

@@ -47,6 +47,9 @@ public enum PlacementCodes {
     static let from2025: Set<String> = ["K3"]
     static let from2026: Set<String> = ["Z11", "Z12", "Z13", "Z14"]
 
+    /// Every PLACE code valid in some year.
+    static let allPlaceCodes = everyYear.union(until2025).union(from2025).union(from2026)
+
     /// The PLACE codes valid in `year`.
     public static func validPlaceCodes(in year: CollectionYear) -> Set<String> {
         var codes = everyYear

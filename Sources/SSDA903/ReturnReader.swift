@@ -11,9 +11,11 @@ import YAMLReader
 ///
 /// A folder or `YEAR` value names a collection year, but conventions differ (the year the
 /// collection ends, as DfE writes, or the year it starts, as some pipelines do). With
-/// ``YearNaming/inferred`` the reader takes the collection year that holds the latest episode
-/// start in that year's rows, provided it is the named year or the one after; each decision is
-/// recorded in ``Return903/yearNotes``.
+/// ``YearNaming/inferred`` the reader decides once for all of a raw return's folders named by a
+/// bare year, from the share of episode starts that fall after the named year's 31 March (see
+/// ``StartEvidence``), and for a regional file from the collection year holding each `YEAR`'s
+/// latest start, by a vote over the years; each decision is recorded in ``Return903/yearNotes``.
+/// How day and month are ordered in each file's dates is counted in ``Return903/dateOrder``.
 public enum ReturnReader {
     /// What a folder name or `YEAR` value means.
     public enum YearNaming: Sendable {
@@ -65,25 +67,44 @@ public enum ReturnReader {
         guard !folders.isEmpty else {
             throw ImportError(path: root.path, "no year folders found (expected folders such as '2019' holding episodes.csv)")
         }
-        var result = Return903()
+        // One naming for every folder named by a bare year, decided from all their episode starts:
+        // folders of one return are named one way, and a few odd dates must not shift one year.
+        var tables: [(folder: (year: Int, naming: YearNaming, url: URL), episodes: CSVFile, evidence: StartEvidence)] = []
+        var evidence = StartEvidence()
         for folder in folders.sorted(by: { $0.year < $1.year }) {
-            result.append(try readRawYear(folder.url, nominalYear: folder.year, naming: folder.naming))
+            let episodes = try episodesTable(folder.url)
+            let own = folder.naming == .inferred ? try StartEvidence(episodes, nominal: folder.year) : StartEvidence()
+            evidence.add(own)
+            tables.append((folder, episodes, own))
+        }
+        let inferred = tables.count { $0.folder.naming == .inferred }
+        var result = Return903()
+        for (folder, episodes, own) in tables {
+            let year = folder.naming == .inferred ? own.decide(nominal: folder.year, overall: inferred > 1 ? (evidence, inferred) : nil)
+                : decide(nominal: folder.year, naming: folder.naming)
+            result.append(try readRawYear(folder.url, episodes: episodes, year: year))
         }
         return result
     }
 
     /// Reads one raw year folder; `nominalYear` is the year its name gives.
     public static func readRawYear(_ folder: URL, nominalYear: Int, naming: YearNaming = .inferred) throws(ImportError) -> Return903 {
-        var result = Return903()
+        let episodes = try episodesTable(folder)
+        let year = naming == .inferred ? try StartEvidence(episodes, nominal: nominalYear).decide(nominal: nominalYear, overall: nil)
+            : decide(nominal: nominalYear, naming: naming)
+        return try readRawYear(folder, episodes: episodes, year: year)
+    }
+
+    private static func episodesTable(_ folder: URL) throws(ImportError) -> CSVFile {
         let episodesURL = folder.appendingPathComponent("episodes.csv")
         guard FileManager.default.fileExists(atPath: episodesURL.path) else {
             throw ImportError(path: episodesURL.path, "missing episodes table")
         }
-        let episodes = try CSVReader.read(episodesURL)
-        let decomIndex = try episodes.requiredColumn("DECOM")
-        let year = decide(nominal: nominalYear, naming: naming, starts: episodes.rows.lazy.compactMap {
-            $0.count > decomIndex ? CivilDate.parse($0[decomIndex]) : nil
-        })
+        return try CSVReader.read(episodesURL)
+    }
+
+    private static func readRawYear(_ folder: URL, episodes: CSVFile, year: (year: CollectionYear, note: String)) throws(ImportError) -> Return903 {
+        var result = Return903()
         result.yearNotes.append("\(folder.lastPathComponent): collection year \(year.year)\(year.note)")
         try readEpisodes(episodes, into: &result) { _ in year.year }
         try readOptional(folder, into: &result) { _, _ in year.year }
@@ -93,26 +114,28 @@ public enum ReturnReader {
     /// Reads a regional folder and keeps the rows of one LA.
     public static func readRegional(_ folder: URL, la: String?, naming: YearNaming = .inferred) throws(ImportError) -> Return903 {
         let episodes = try CSVReader.read(folder.appendingPathComponent("episodes.csv"))
-        let laIndex = try episodes.requiredColumn("LA")
-        let yearIndex = try episodes.requiredColumn("YEAR")
+        let laIndex = try SafeEcho.requiredColumn(episodes, "LA")
+        let yearIndex = try SafeEcho.requiredColumn(episodes, "YEAR")
         let present = Array(Set(episodes.rows.compactMap { $0.count > laIndex ? $0[laIndex] : nil })).sorted()
         let chosen: String
         if let la {
             guard let match = present.first(where: { $0.caseInsensitiveCompare(la) == .orderedSame }) else {
-                throw ImportError(path: episodes.path, "no rows for LA '\(la)'\(Suggestion.didYouMean(la, among: present)); the file holds \(list(present))")
+                throw ImportError(path: episodes.path, "no rows for LA '\(la)'\(Suggestion.didYouMean(la, among: present.filter(SafeEcho.isLAName))); the file holds \(SafeEcho.laList(present))")
             }
             chosen = match
         } else {
-            guard present.count == 1 else {
-                throw ImportError(path: episodes.path, "the file holds several LAs (\(list(present))); choose one with the la option")
+            guard present.count == 1, SafeEcho.isLAName(present[0]) else {
+                throw ImportError(path: episodes.path, present.count == 1
+                    ? "the LA column holds no LA name (are the columns shifted?)"
+                    : "the file holds several LAs (\(SafeEcho.laList(present))); choose one with the la option")
             }
             chosen = present[0]
         }
         // One offset for the whole file, decided from the episodes.
-        let decomIndex = try episodes.requiredColumn("DECOM")
+        let decomIndex = try SafeEcho.requiredColumn(episodes, "DECOM")
         var offsets: [Int: Int] = [:]
         var latest: [Int: Int] = [:]
-        for row in episodes.rows where row.count > yearIndex && row[laIndex] == chosen {
+        for row in episodes.rows where row.count > max(laIndex, yearIndex, decomIndex) && row[laIndex] == chosen {
             guard let y = Int(row[yearIndex]), let d = CivilDate.parse(row[decomIndex]) else { continue }
             latest[y] = max(latest[y] ?? d, d)
         }
@@ -135,18 +158,52 @@ public enum ReturnReader {
         return result
     }
 
-    private static func list(_ names: [String]) -> String { names.map { "'\($0)'" }.joined(separator: ", ") }
+    private static func decide(nominal: Int, naming: YearNaming) -> (year: CollectionYear, note: String) {
+        (CollectionYear(endingYear: naming == .startingYear ? nominal + 1 : nominal), "")
+    }
 
-    private static func decide(nominal: Int, naming: YearNaming, starts: some Sequence<Int>) -> (year: CollectionYear, note: String) {
-        switch naming {
-        case .endingYear: return (CollectionYear(endingYear: nominal), "")
-        case .startingYear: return (CollectionYear(endingYear: nominal + 1), "")
-        case .inferred:
-            guard let last = starts.max() else { return (CollectionYear(endingYear: nominal), " (no dates; folder name taken as the year ending)") }
-            let held = CollectionYear(containing: last).endingYear
-            if held == nominal { return (CollectionYear(endingYear: nominal), " (folder name is the year ending; inferred from start dates)") }
-            if held > nominal { return (CollectionYear(endingYear: nominal + 1), " (folder name is the year starting; inferred from start dates)") }
-            return (CollectionYear(endingYear: nominal), " (latest start is earlier; folder name taken as the year ending)")
+    /// Episode starts of raw year folders, counted for deciding what a folder's year means.
+    ///
+    /// A folder named by the year its collection ends holds no start after that year's 31 March
+    /// (but for faults); one named by the year it starts holds a whole year of starts after it,
+    /// most of the folder's recent starts. So a folder is the year starting only when at least two
+    /// fifths of its starts in the two candidate collection years fall in the later one: a few
+    /// mistyped dates, or day and month swapped (which moves only some January to March dates
+    /// into the later year), do not shift it.
+    struct StartEvidence {
+        /// Starts inside the collection year ending in the named year, and inside the one after.
+        var inNamed = 0, after = 0
+
+        init() {}
+
+        init(_ episodes: CSVFile, nominal: Int) throws(ImportError) {
+            let decom = try SafeEcho.requiredColumn(episodes, "DECOM")
+            let named = CollectionYear(endingYear: nominal), next = CollectionYear(endingYear: nominal + 1)
+            for row in episodes.rows where row.count > decom {
+                guard let day = CivilDate.parse(row[decom]) else { continue }
+                if day >= named.firstDay, day <= named.lastDay { inNamed += 1 }
+                if day >= next.firstDay, day <= next.lastDay { after += 1 }
+            }
+        }
+
+        mutating func add(_ other: StartEvidence) {
+            inNamed += other.inNamed
+            after += other.after
+        }
+
+        /// At least two fifths of the starts fall after the named year (about three fifths do in a
+        /// folder named by the year it starts; under a quarter when day and month are swapped).
+        var isStartingYear: Bool { after > 0 && 5 * after >= 2 * (inNamed + after) }
+
+        /// The collection year of a folder named `nominal`, decided by `overall` (the evidence of
+        /// all the return's folders named by a bare year, and how many) when given, else by this folder's.
+        func decide(nominal: Int, overall: (evidence: StartEvidence, folders: Int)?) -> (year: CollectionYear, note: String) {
+            let decider = overall?.evidence ?? self
+            if decider.inNamed + decider.after == 0 { return (CollectionYear(endingYear: nominal), " (no dates; folder name taken as the year ending)") }
+            var counted = "\(after) of \(inNamed + after) episode starts in the two candidate years fall after the named year's 31 March"
+            if let overall { counted += "; \(overall.evidence.after) of \(overall.evidence.inNamed + overall.evidence.after) over all \(overall.folders) year folders, decided together" }
+            return decider.isStartingYear ? (CollectionYear(endingYear: nominal + 1), " (folder name is the year starting: \(counted))")
+                : (CollectionYear(endingYear: nominal), " (folder name is the year ending: \(counted))")
         }
     }
 
@@ -154,7 +211,7 @@ public enum ReturnReader {
     private static func readEpisodes(_ table: CSVFile, into result: inout Return903,
                                      year: ([String]) -> CollectionYear?) throws(ImportError) {
         var index: [Int] = []
-        for name in ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PLACE_PROVIDER", "DEC", "REC"] { index.append(try table.requiredColumn(name)) }
+        for name in ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PLACE_PROVIDER", "DEC", "REC"] { index.append(try SafeEcho.requiredColumn(table, name)) }
         let reasonChange = table.column("REASON_PLACE_CHANGE")
         result.episodes.reserveCapacity(result.episodes.count + table.rows.count)
         for (row, line) in zip(table.rows, table.lines) {
@@ -163,6 +220,8 @@ public enum ReturnReader {
                 result.unreadable[.episodes, default: [:]]["wrong number of fields", default: 0] += 1
                 continue
             }
+            result.dateOrder.count(row[index[1]], file: table.path)
+            result.dateOrder.count(row[index[6]], file: table.path)
             result.episodes.append(EpisodeRow(
                 child: row[index[0]].trimmed, decom: row[index[1]].trimmed, rne: row[index[2]].trimmed,
                 ls: row[index[3]].trimmed, place: row[index[4]].trimmed.uppercased(), provider: row[index[5]].trimmed.uppercased(),
@@ -180,17 +239,18 @@ public enum ReturnReader {
             return FileManager.default.fileExists(atPath: url.path) ? try CSVReader.read(url) : nil
         }
         if let table = try load("header.csv") {
-            let (c, d) = (try table.requiredColumn("CHILD"), try table.requiredColumn("DOB"))
+            let (c, d) = (try SafeEcho.requiredColumn(table, "CHILD"), try SafeEcho.requiredColumn(table, "DOB"))
             let m = table.column("MOTHER")
             for (row, line) in zip(table.rows, table.lines) {
                 guard let y = filter(table, row) else { continue }
                 guard row.count == table.columns.count else { result.unreadable[.header, default: [:]]["wrong number of fields", default: 0] += 1; continue }
+                result.dateOrder.count(row[d], file: table.path)
                 result.headers.append(HeaderRow(child: row[c].trimmed, dob: row[d].trimmed, mother: m.map { row[$0].trimmed } ?? "",
                                                 year: y, source: RowSource(file: table.path, line: line)))
             }
         }
         if let table = try load("uasc.csv") {
-            let (c, d) = (try table.requiredColumn("CHILD"), try table.requiredColumn("DOB"))
+            let (c, d) = (try SafeEcho.requiredColumn(table, "CHILD"), try SafeEcho.requiredColumn(table, "DOB"))
             for (row, line) in zip(table.rows, table.lines) {
                 guard let y = filter(table, row) else { continue }
                 guard row.count == table.columns.count else { result.unreadable[.uasc, default: [:]]["wrong number of fields", default: 0] += 1; continue }
@@ -198,7 +258,7 @@ public enum ReturnReader {
             }
         }
         if let table = try load("oc3.csv") {
-            let (c, d, a) = (try table.requiredColumn("CHILD"), try table.requiredColumn("DOB"), try table.requiredColumn("ACCOM"))
+            let (c, d, a) = (try SafeEcho.requiredColumn(table, "CHILD"), try SafeEcho.requiredColumn(table, "DOB"), try SafeEcho.requiredColumn(table, "ACCOM"))
             for (row, line) in zip(table.rows, table.lines) {
                 guard let y = filter(table, row) else { continue }
                 guard row.count == table.columns.count else { result.unreadable[.oc3, default: [:]]["wrong number of fields", default: 0] += 1; continue }

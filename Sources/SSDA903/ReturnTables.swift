@@ -57,6 +57,8 @@ public struct Return903: Sendable {
     package var unreadable: [Table: [String: Int]] = [:]
     /// How each file's collection year was decided, one line per file set (no data).
     public var yearNotes: [String] = []
+    /// How day and month are ordered in `nn/nn/YYYY` dates, file by file.
+    public var dateOrder = DateOrder()
 
     /// The collection years present, oldest first.
     public var years: [CollectionYear] { Array(Set(episodes.map(\.year))).sorted() }
@@ -73,6 +75,7 @@ public struct Return903: Sendable {
             for (reason, count) in reasons { unreadable[table, default: [:]][reason, default: 0] += count }
         }
         yearNotes += other.yearNotes
+        dateOrder.add(other.dateOrder)
     }
 }
 

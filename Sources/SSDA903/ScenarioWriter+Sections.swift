@@ -164,7 +164,10 @@ extension ScenarioWriter {
                 line("    \(band.label): {foster care: 100%}", Self.defaultValue)
             }
         }
-        if hasParentAndChild { line("  # entries placed first in parent and child (R3) are left out of these mixes: see parent_and_child") }
+        if hasParentAndChild {
+            line("  # babies placed first with a parent (R3) are families, not entries; older children placed first in R3 "
+                 + "are left out of these mixes: see parent_and_child")
+        }
         let ages = (0..<18).map { "\($0) \(c.entriesByAge[$0])" }.joined(separator: ", ")
         line("  # entries in the window by year of age (the simulator spreads entries evenly over the years of each band): \(ages)")
         line("")
@@ -213,7 +216,16 @@ extension ScenarioWriter {
             line("  duration: {distribution: exponential, mean: 12 weeks}", Self.defaultValue)
         }
         line("  placement: {parent and child: 100%}")
-        line("  baby_enters_care: 0%", "babies who stay in care are already counted in entries")
+        // Babies placed first in R3 are families, not entries: the share still in care after it is baby_enters_care.
+        let stayed = c.babiesStayingAfterParentAndChild, ended = stayed + c.babiesLeavingWithParentAndChild
+        if ended > 0 {
+            line("  baby_enters_care: \(Self.percent(Int((Double(stayed) * 10_000 / Double(ended)).rounded())))",
+                 "of the \(ended) babies placed first with a parent (R3) whose placement ended in the window, \(stayed) stayed in care after it")
+        } else {
+            line("  baby_enters_care: 0%", "no baby placed first with a parent (R3) left that placement in the window")
+        }
+        line("  # babies whose care began with a parent (R3) are counted here as families, not in entries: "
+             + "\(c.babiesFirstInParentAndChild) in the window")
         line("")
     }
 
@@ -223,12 +235,24 @@ extension ScenarioWriter {
         let stayingPut = c.agedOut[.stayingPut] ?? 0
         let others = c.agedOut.filter { $0.key != .stayingPut }.values.reduce(0, +)
         line("care_leavers:")
-        line("  pathway:")
-        if stayingPut + others > 0 {
-            line("    all: \(Self.mix([("staying put", stayingPut), ("other care leaver accommodation", others)]))",
-                 "care ended at 18 in the window: staying put (E17) \(stayingPut), other \(others)")
-        } else {
+        line("  pathway:", "by the placement type left at 18 (staying put is an arrangement with foster carers)")
+        // Each type that young people left at 18 in the window gets its own mix.
+        var byType: [CalibratedType: (stayingPut: Int, others: Int)] = [:]
+        for (placement, reasons) in c.agedOutFrom {
+            let type = CalibratedType(placement)
+            for (reason, n) in reasons {
+                if reason == .stayingPut { byType[type, default: (0, 0)].stayingPut += n } else { byType[type, default: (0, 0)].others += n }
+            }
+        }
+        for type in CalibratedType.allCases where !type.servesFamilies {
+            guard let n = byType[type], n.stayingPut + n.others > 0 else { continue }
+            line("    \(type.rawValue): \(Self.mix([("staying put", n.stayingPut), ("other care leaver accommodation", n.others)]))",
+                 "care ended at 18 in the window from \(type.rawValue): staying put (E17) \(n.stayingPut), other \(n.others)")
+        }
+        if stayingPut + others == 0 {
             line("    all: {staying put: 25%, other care leaver accommodation: 75%}", Self.defaultValue)
+        } else {
+            line("    all: {other care leaver accommodation: 100%}", "types no one left at 18 in the window")
         }
         line("  support_to_25: 0%", Self.defaultValue)
         let accommodation = c.leavingCareAccommodation.keys.sorted().map { "\($0) \(c.leavingCareAccommodation[$0]!)" }

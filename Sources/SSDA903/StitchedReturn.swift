@@ -55,4 +55,6 @@ public struct StitchedReturn: Sendable {
     public var dataEnd: Int
     /// OC3 accommodation codes (care leavers 17–21) counted by collection year.
     public var oc3Accommodation: [CollectionYear: [String: Int]]
+    /// How day and month are ordered in the files' `nn/nn/YYYY` dates.
+    public var dateOrder = DateOrder()
 }

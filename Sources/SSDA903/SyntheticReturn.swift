@@ -114,8 +114,10 @@ public enum SyntheticReturn {
                 t = boundary
                 if boundary >= Double(eighteen) {
                     guard eighteen < simEnd else { return }
-                    let recs = truth.leavingAt18
-                    close(&child, at: eighteen, rec: recs[rng.pick(recs.map(\.weight))].rec)
+                    // One draw, as before staying put depended on the placement: the stream is unchanged.
+                    let stays = truth.stayingPutAt18[placement, default: 0]
+                    let recs = [("E17", stays)] + truth.leavingAt18.map { ($0.rec, $0.weight * (1 - stays)) }
+                    close(&child, at: eighteen, rec: recs[rng.pick(recs.map(\.1))].0)
                     child.agedOut = true
                     return
                 }

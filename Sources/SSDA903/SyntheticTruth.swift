@@ -12,8 +12,10 @@ public struct SyntheticTruth: Sendable {
     public var firstPlacement: [AgeBand: [Placement: Double]]
     /// Legal-status changes per year (a new episode, no move).
     public var legalStatusHazard: Double = 0.2
-    /// REC codes at 18 with relative weights.
-    public var leavingAt18: [(rec: String, weight: Double)] = [("E17", 0.25), ("E5", 0.15), ("E6", 0.2), ("E8", 0.4)]
+    /// REC codes at 18 other than staying put (E17), with relative weights.
+    public var leavingAt18: [(rec: String, weight: Double)] = [("E5", 0.2), ("E6", 0.27), ("E8", 0.53)]
+    /// The share who stay put (E17) at 18, by the placement left; none from any other placement.
+    public var stayingPutAt18: [Placement: Double] = [.fosterInHouse: 0.35, .fosterAgency: 0.35, .fosterOther: 0.35]
     /// Faults injected into the episodes table, by the reason the data-quality report gives.
     public var injectedFaults: [String: Int] = [:]
 

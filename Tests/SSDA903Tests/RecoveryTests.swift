@@ -30,8 +30,11 @@ import Testing
             let se = (expected / rate.exposure).squareRoot()
             #expect(abs(rate.value - expected) <= Self.k * se, "\(label): \(rate.rendered) vs \(expected)")
         }
+        // Babies placed first with a parent (R3) are families, not entries.
+        let r3 = truth.firstPlacement[.under1]![.parentAndChild]! / truth.firstPlacement[.under1]!.values.reduce(0, +)
+        check(Rate(events: c.babiesFirstInParentAndChild, exposure: c.windowYears), truth.entriesPerYear[.under1]! * r3, "families")
         for band in AgeBand.allCases {
-            check(c.entries[band]!, truth.entriesPerYear[band]!, "entries \(band)")
+            check(c.entries[band]!, truth.entriesPerYear[band]! * (band == .under1 ? 1 - r3 : 1), "entries \(band)")
             for reason in ExitReason.allCases {
                 check(c.exits[reason]![band]!, truth.exitHazard[reason]?[band] ?? 0, "exit \(reason) \(band)")
                 if (truth.exitHazard[reason]?[band] ?? 0) == 0 { #expect(c.exits[reason]![band]!.events == 0, "exit \(reason) \(band)") }

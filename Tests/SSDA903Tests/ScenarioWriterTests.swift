@@ -112,27 +112,43 @@ import YAMLReader
         #expect(bandsChecked >= 8)
     }
 
-    /// A trend significant at 5% is written with the step that carries the window's average to the
-    /// start; a trend that is not is written as 0% with no step.
-    @Test func trendIsWrittenOnlyWhenSignificant() throws {
+    /// A trend significant at 5% is written damped: `trend: 0%`, a step that carries the window's
+    /// average to the start, then yearly steps of g·0.8ᵏ; a trend that is not is written as 0% with
+    /// no step.
+    @Test func trendIsWrittenDampedAndOnlyWhenSignificant() throws {
         var c = try Self.calibration(seed: 3, children: 250)
-        let years = (2024...2026).map(CollectionYear.init(endingYear:))
+        let years = (2022...2026).map(CollectionYear.init(endingYear:))
+        c.windowStart = years[0].firstDay
+        c.entriesByYear = [:]
         #expect(years.allSatisfy { $0.firstDay >= c.windowStart && $0.lastDay < c.windowEnd })
-        for (year, n) in zip(years, [200, 240, 288]) { c.entriesByYear[year] = [.tenToFifteen: n] }
+        for (year, n) in zip(years, [200, 240, 288, 346, 415]) { c.entriesByYear[year] = [.tenToFifteen: n] }
         let trend = try #require(c.entryTrend)
         #expect(trend.isSignificant)
-        let growing = try ScenarioWriterTests.loadAndRun(ScenarioWriter.render(c, options: .init(name: "growing", horizonYears: 1)))
-        #expect(abs(growing.entries.trend - trend.growth) <= 0.00005)
+        let growing = try ScenarioWriterTests.loadAndRun(ScenarioWriter.render(c, options: .init(name: "growing", horizonYears: 3)))
+        #expect(growing.entries.trend == 0)
+        #expect(growing.entries.changes.count == 3 && growing.entries.changes.allSatisfy { $0.bands.isEmpty })
         let step = try #require(growing.entries.changes.first)
-        #expect(growing.entries.changes.count == 1 && step.from == growing.start && step.bands.isEmpty)
+        #expect(step.from == growing.start)
         #expect(abs(step.factor - pow(1 + trend.growth, c.windowYears / 2)) <= 0.00005)
+        for k in 1..<3 {
+            let change = growing.entries.changes[k]
+            #expect(change.from.number == CivilDate.birthday(growing.start.number, age: k))
+            #expect(abs(change.factor - (1 + trend.growth * pow(EntryTrend.damping, Double(k)))) <= 0.00005)
+        }
 
-        for (year, n) in zip(years, [200, 206, 196]) { c.entriesByYear[year] = [.tenToFifteen: n] }
+        for (year, n) in zip(years, [200, 206, 196, 204, 198]) { c.entriesByYear[year] = [.tenToFifteen: n] }
         let flatTrend = try #require(c.entryTrend)
         #expect(!flatTrend.isSignificant)
         let text = ScenarioWriter.render(c, options: .init(name: "flat", horizonYears: 1))
         let flat = try ScenarioWriterTests.loadAndRun(text)
         #expect(flat.entries.trend == 0 && flat.entries.changes.isEmpty)
         #expect(text.contains("not significant at 5%"))
+
+        // Three whole years: no trend is estimated at all.
+        c.windowStart = years[2].firstDay
+        for (year, n) in zip(years, [200, 240, 288, 346, 415]) { c.entriesByYear[year] = [.tenToFifteen: n] }
+        #expect(c.entryTrend == nil)
+        let short = ScenarioWriter.render(c, options: .init(name: "short", horizonYears: 1))
+        #expect(short.contains("trend: 0%") && short.contains("fewer than 5 whole collection years"))
     }
 }

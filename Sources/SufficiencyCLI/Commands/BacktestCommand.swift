@@ -19,7 +19,8 @@ enum BacktestCommand {
             .init("seed", value: "N", help: "the random seed (default: 1)"),
             .init("threads", value: "N", help: "threads to use (default: every core); results do not depend on it"),
             .init("output", value: "DIR", help: "where to write backtest.csv (default: output/backtest/)"),
-        ])
+        ],
+        flags: [ReturnInput.acceptRejections])
 
     static let command = CLI.Command(spec: spec) { arguments, console in
         if let folder = PublishedCommands.folder(arguments) { return try PublishedCommands.backtest(folder, arguments, console: console) }
@@ -33,6 +34,7 @@ enum BacktestCommand {
         let output = arguments.string("output") ?? "output/backtest"
         try RunOptions.checkWritable(output)
         let input = try ReturnInput(arguments)
+        try input.check(arguments, console: console)
         let backtest = try Backtest.run(input.stitched, asOf: input.asOf.number, years: years, windowYears: input.windowYears,
                                         replications: replications, seed: seed, threads: threads)
         guard backtest.coverage.cells > 0 else {

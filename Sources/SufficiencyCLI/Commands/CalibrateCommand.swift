@@ -15,7 +15,8 @@ enum CalibrateCommand {
             .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3)"),
             .init("la", value: "NAME", help: "the local authority (name or code): required with the published tables; chooses its rows in a regional 903 folder"),
             .init("output", value: "FILE", help: "the scenario file to write (.yaml); the report goes beside it (required)"),
-        ])
+        ],
+        flags: [ReturnInput.acceptRejections])
 
     static let command = CLI.Command(spec: spec) { arguments, console in
         if let folder = PublishedCommands.folder(arguments) { return try PublishedCommands.calibrate(folder, arguments, console: console) }
@@ -24,6 +25,7 @@ enum CalibrateCommand {
             throw CommandFailure("the output '\(output)' should be a scenario file ending in '.yaml'")
         }
         let input = try ReturnInput(arguments)
+        try input.check(arguments, console: console)
         let calibration = try input.calibration()
         let (directory, file) = ReturnInput.split(output)
         let base = file.hasSuffix(".yaml") ? String(file.dropLast(5)) : String(file.dropLast(4))
@@ -95,6 +97,22 @@ struct ReturnInput {
         guard asOf.number >= first.firstDay - 1, asOf.number < stitched.dataEnd else {
             throw CommandFailure("the date '\(asOfText)' is outside the data, which runs from \(Day(number: first.firstDay)) to \(Day(number: last.lastDay))")
         }
+    }
+
+    /// The flag that lets a command go on from a return that looks wrong.
+    static let acceptRejections = ArgumentSpec.Flag("accept-rejections",
+        help: "go on when more than a fifth of episode rows are rejected or the dates look like mm/dd/YYYY")
+
+    /// Stops, with the data-quality report printed and counts that say why, when the return looks
+    /// wrong as read (see ``ReturnCheck``), unless `--accept-rejections` is given.
+    func check(_ arguments: Arguments, console: Console) throws {
+        guard let problem = ReturnCheck.problems(stitched) else { return }
+        guard arguments.flag("accept-rejections") else {
+            console.out(stitched.report.text)
+            throw CommandFailure(problem + ". See the data-quality report above; correct the files, "
+                                 + "or give --accept-rejections to go on with the rows that can be used")
+        }
+        console.err("warning: \(problem); going on with the rows that can be used, as --accept-rejections asks")
     }
 
     /// `2017/18 to 2021/22`.

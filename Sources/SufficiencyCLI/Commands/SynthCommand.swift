@@ -38,6 +38,8 @@ enum SynthCommand {
             for band in AgeBand.allCases { out += String(format: " %@ %.2f;", band.label, rates[band] ?? 0) }
             out += "\n"
         }
+        let stayingPut = truth.stayingPutAt18.keys.sorted().map { String(format: "%@ %.0f%%", $0.rawValue, 100 * truth.stayingPutAt18[$0]!) }
+        out += "  staying put at 18, by the placement left: \(stayingPut.joined(separator: ", ")); from any other placement none\n"
         out += "  moves per child-year:"
         for placement in truth.moveHazard.keys.sorted() { out += String(format: " %@ %.2f;", placement.rawValue, truth.moveHazard[placement]!) }
         let faults = truth.injectedFaults.keys.sorted().map { "\($0) \(truth.injectedFaults[$0]!)" }
