@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioModel
 
 /// The sections of a calibrated scenario.
 extension ScenarioWriter {
@@ -219,7 +220,7 @@ extension ScenarioWriter {
         // Babies placed first in R3 are families, not entries: the share still in care after it is baby_enters_care.
         let stayed = c.babiesStayingAfterParentAndChild, ended = stayed + c.babiesLeavingWithParentAndChild
         if ended > 0 {
-            line("  baby_enters_care: \(Self.percent(Int((Double(stayed) * 10_000 / Double(ended)).rounded())))",
+            line("  baby_enters_care: \(ScenarioText.percent(basisPoints: Int((Double(stayed) * 10_000 / Double(ended)).rounded())))",
                  "of the \(ended) babies placed first with a parent (R3) whose placement ended in the window, \(stayed) stayed in care after it")
         } else {
             line("  baby_enters_care: 0%", "no baby placed first with a parent (R3) left that placement in the window")
