@@ -297,8 +297,17 @@ public struct PublishedCalibrator: Sendable {
             exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
             placementMix: placementMix, atBirth: atBirth, agesWithinGroups: englandAgesWithinGroups(),
             entryVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: true), pool: entryWalk.sd),
-            exitVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: false), pool: exitWalk.sd),
+            // The walk moves the exits before 18, not the 18th birthdays: for all ceased to vary as the
+            // published ceased do, the exits before 18 (a share b of all ceased) need 1/b times the sd.
+            exitVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: false), pool: exitWalk.sd)
+                / max(0.25, Self.shareBefore18(exits)),
             flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })
+    }
+
+    /// Exits before 18 as a share of all ceased over the window.
+    static func shareBefore18(_ exits: (events: [[Double]], exposure: [Double], at18: Double)) -> Double {
+        let before = exits.events.flatMap { $0 }.reduce(0, +)
+        return before + exits.at18 > 0 ? before / (before + exits.at18) : 1
     }
 
     /// The mean chance of still being in care at a time spread evenly over a year, leaving at rate x.
