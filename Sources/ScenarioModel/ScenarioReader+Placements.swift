@@ -77,6 +77,9 @@ extension ScenarioReader {
                 c.error("provider '\(name)' is defined twice (first at line \(first.line))", at: nameNode.mark)
             }
             seen[name] = nameNode.mark
+            if name == "total" || name == "total under 18" {
+                c.error("'\(name)' names the total rows in the CSVs and in 'budgets'; give the provider another name", at: nameNode.mark)
+            }
             guard let costNode = f["weekly_cost"] else {
                 c.missing("weekly_cost", in: f, "provider '\(name)' needs a 'weekly_cost' in pounds per child per week", at: item.mark)
                 c.defined(name, kind: "provider")

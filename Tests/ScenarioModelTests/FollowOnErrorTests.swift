@@ -78,6 +78,15 @@ import Testing
             """)
     }
 
+    @Test func aProviderCannotBeCalledTotal() {
+        // 'total' is the total row of every CSV: a provider of that name would be indistinguishable.
+        #expect(Self.errors(replacing: "- name: agency fostering", with: "- name: total") == """
+            s.yaml:8:15: error: 'total' names the total rows in the CSVs and in 'budgets'; give the provider another name
+                      - name: total
+                              ^
+            """)
+    }
+
     @Test func horizonWithoutAUnitSuggestsYears() {
         #expect(Self.errors(replacing: "start: 2025-04-01", with: "start: 2025-04-01\nhorizon: 5") == """
             s.yaml:2:10: error: expected a duration with its unit for 'horizon', such as '5 years', found '5'
