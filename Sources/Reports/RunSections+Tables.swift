@@ -23,7 +23,7 @@ extension RunSections {
                 : "Children and young people placed at the end of each financial year (31 March), including care leavers and parents placed with their child, and the cost of placements in the year: the median and the 90% interval of the simulated futures.",
         ]
         if totals.contains(where: { $0.variance != nil }) {
-            paragraphs.append("Variance is the average projected cost minus the budget: a figure in brackets is a projected underspend, one without brackets an overspend.")
+            paragraphs.append("Variance is the average projected cost minus the budget: a figure with a minus sign is a projected underspend, one without an overspend.")
         }
         return .init(
             heading: "Summary", paragraphs: paragraphs,

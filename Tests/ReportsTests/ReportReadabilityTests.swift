@@ -129,3 +129,17 @@ struct ReportReadabilityTests {
         #expect(CSVTable.restored(CSVTable.neutralised(text)) == text)
     }
 }
+
+extension ReportReadabilityTests {
+    /// Negatives are written `-£2.7m` in every table, so no text may explain brackets.
+    @Test func noTextSpeaksOfBrackets() throws {
+        let folder = try RunFolderFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try RunFolderFixture().write(to: folder)
+        let report = RunReport(run: try RunFolder.read(folder.path))
+        let html = report.page.html()
+        #expect(!html.contains("bracket"))
+        #expect(!html.contains("(£"))
+        #expect(html.contains("a figure with a minus sign is a projected underspend"))
+    }
+}
