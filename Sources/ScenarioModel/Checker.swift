@@ -22,6 +22,9 @@ final class Checker {
     private var misspellings: [(mapping: Mark, meant: String, value: Node)] = []
     /// Names defined in the file but left out because of an error already reported, by kind.
     private var brokenNames: [String: Set<String>] = [:]
+    /// Unknown keys reported so far, and how many of them get a "did you mean".
+    private var unknownKeys = 0
+    static let maxSuggestions = 1_000
 
     /// The value written under a misspelling of `key` in `fields`' mapping, if there was one.
     func misspelt(_ key: String, in fields: Fields) -> Node? {
@@ -63,7 +66,10 @@ final class Checker {
         }
         if let allowed {
             for pair in pairs where !allowed.contains(pair.key) {
-                let meant = Suggestion.nearest(to: pair.key, among: allowed)
+                // Suggestions cost an edit distance per valid key; past the first thousand
+                // unknown keys (a generated or corrupt file) nobody reads them, so none is sought.
+                let meant = unknownKeys < Checker.maxSuggestions ? Suggestion.nearest(to: pair.key, among: allowed) : nil
+                unknownKeys += 1
                 if let meant, !pairs.contains(where: { $0.key == meant }) {
                     misspellings.append((node.mark, meant, pair.value))
                 }
