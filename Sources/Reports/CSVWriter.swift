@@ -33,15 +33,19 @@ package enum CSVField: Sendable, Equatable {
 ///   would be run by a spreadsheet as a formula (OWASP "CSV injection"), so it is written
 ///   with a single quote `'` in front (`=SUM(A1)` → `'=SUM(A1)`). Numeric fields are never
 ///   touched: `.integer(-3)` is written `-3` and stays a number in Excel. The header row
-///   follows the same rules as text fields.
+///   follows the same rules as text fields. Text that itself starts with `'` before one of
+///   those characters (or another `'`) gets one more, so that ``restored(_:)`` gives back
+///   exactly what was written: the apostrophe belongs to the CSV, never to a name in a report.
 /// - **Text Excel reinterprets.** Excel silently turns some text into dates or numbers
 ///   (`1-4` → 1 April, `00123` → 123, `1E5` → 100000, long digit strings lose precision).
 ///   That is the caller's concern: write such values as numbers when they are numbers,
 ///   and avoid ambiguous labels (write age bands as `age 1 to 4`, not `1-4`).
-/// - **Encoding and BOM.** The text is UTF-8. A byte-order mark (U+FEFF) is written first
-///   if and only if some header or text field holds a non-ASCII character (`£`, `é`, `–`):
-///   without it Excel reads the file as Windows-1252 and shows `Â£`. Pure-ASCII files get
-///   no BOM, so they stay byte-identical to what plain tools (`cut`, `awk`, `diff`) expect.
+/// - **Encoding and BOM.** The text is UTF-8, and every file starts with a byte-order mark
+///   (U+FEFF, the bytes EF BB BF): without it Excel reads a CSV as Windows-1252 and shows
+///   `Â£` for `£` and `Ã©` for `é`. One rule for every file, whatever its names, so that a
+///   file does not change encoding the day a provider's name gains an accent; CSV readers
+///   (Excel, LibreOffice, pandas with `utf-8-sig`, R's readr, this package's ``CSVReader``)
+///   skip the mark. A table with no records writes an empty file.
 package struct CSVTable: Sendable, Equatable {
     /// Column names, written as the first record; an empty header writes no header record.
     package var header: [String]
@@ -57,32 +61,28 @@ package struct CSVTable: Sendable, Equatable {
     /// The record separator: CRLF, as RFC 4180 specifies.
     package static let lineEnding = "\r\n"
 
-    /// The whole file as text, BOM included when the rule above asks for one.
+    /// The whole file as text, starting with the byte-order mark.
     ///
     /// - Precondition: every row has `header.count` fields, unless `header` is empty.
     /// - Complexity: O(*n*) in the total length of the fields.
     package func rendered() -> String {
-        var output = ""
-        var needsBOM = false
+        var output = "\u{FEFF}"
         if !header.isEmpty {
-            appendRecord(header.map(CSVField.text), to: &output, needsBOM: &needsBOM)
+            appendRecord(header.map(CSVField.text), to: &output)
         }
         for (index, row) in rows.enumerated() {
             precondition(
                 header.isEmpty || row.count == header.count,
                 "CSV row \(index) has \(row.count) fields but the header has \(header.count)")
-            appendRecord(row, to: &output, needsBOM: &needsBOM)
+            appendRecord(row, to: &output)
         }
-        return needsBOM ? "\u{FEFF}" + output : output
+        return output == "\u{FEFF}" ? "" : output
     }
 
-    /// Appends one record and its line ending, noting whether any text was non-ASCII.
-    private func appendRecord(_ fields: [CSVField], to output: inout String, needsBOM: inout Bool) {
+    /// Appends one record and its line ending.
+    private func appendRecord(_ fields: [CSVField], to output: inout String) {
         for (index, field) in fields.enumerated() {
             if index > 0 { output += "," }
-            if case .text(let text) = field, !needsBOM, text.unicodeScalars.contains(where: { !$0.isASCII }) {
-                needsBOM = true
-            }
             output += Self.encode(field)
         }
         output += Self.lineEnding
@@ -100,12 +100,25 @@ package struct CSVTable: Sendable, Equatable {
         }
     }
 
-    /// `text` with a leading `'` if a spreadsheet would otherwise read it as a formula.
+    /// `text` with a leading `'` if a spreadsheet would otherwise read it as a formula (or if
+    /// it starts with `'` and what follows would be taken for a neutralised formula).
     package static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first else { return text }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + text
-        default: return text
+        isNeutralised("'" + text) ? "'" + text : text
+    }
+
+    /// A text field as it was before ``neutralised(_:)``: without the `'` the writer added.
+    package static func restored(_ field: String) -> String {
+        isNeutralised(field) ? String(field.dropFirst()) : field
+    }
+
+    /// Whether `field` starts with a `'` that the writer put there: apostrophes, then a
+    /// formula character.
+    private static func isNeutralised(_ field: String) -> Bool {
+        let scalars = field.unicodeScalars
+        guard scalars.first == "'", let next = scalars.first(where: { $0 != "'" }) else { return false }
+        switch next {
+        case "=", "+", "-", "@", "\t", "\r": return true
+        default: return false
         }
     }
 

@@ -45,7 +45,7 @@ package struct Comparison: Sendable {
 
     private static func row(_ s: Summary, decimals: Int) -> [CSVField] { Projection.fields(s, decimals: decimals) }
 
-    /// `bed_need.csv` of differences: per month end, provider (and `all`) and band.
+    /// `bed_need.csv` of differences: per month end, provider (and `total`) and band.
     package func bedNeedTable() -> CSVTable {
         var table = CSVTable(header: ["date", "placement", "age_band"] + Projection.summaryHeader)
         let providers = Self.union(base.model.providerNames, variant.model.providerNames)
@@ -56,22 +56,22 @@ package struct Comparison: Sendable {
                     let s = summary(
                         variant: p.variant.map { vp in { self.variant.stock($0, month: month, provider: vp, band: band) } },
                         base: p.base.map { bp in { self.base.stock($0, month: month, provider: bp, band: band) } })
-                    table.rows.append([.text(date.description), .text(p.name), .text(band.map { bands[$0] } ?? "all")] + Self.row(s, decimals: 2))
+                    table.rows.append([.text(date.description), .text(p.name), .text(band.map { bands[$0] } ?? "total")] + Self.row(s, decimals: 2))
                 }
             }
             for band in Array(bands.indices).map(Optional.some) + [nil] {
                 let s = summary(variant: { self.variant.stock($0, month: month, provider: nil, band: band) },
                                 base: { self.base.stock($0, month: month, provider: nil, band: band) })
-                table.rows.append([.text(date.description), .text("all"), .text(band.map { bands[$0] } ?? "all")] + Self.row(s, decimals: 2))
+                table.rows.append([.text(date.description), .text("total"), .text(band.map { bands[$0] } ?? "total")] + Self.row(s, decimals: 2))
             }
             let children = summary(variant: { self.variant.childrenInCare($0, month: month) },
                                    base: { self.base.childrenInCare($0, month: month) })
-            table.rows.append([.text(date.description), .text("all"), .text("all under 18")] + Self.row(children, decimals: 2))
+            table.rows.append([.text(date.description), .text("total"), .text("total under 18")] + Self.row(children, decimals: 2))
         }
         return table
     }
 
-    /// `costs.csv` of differences: pounds per financial year and provider (and `all`).
+    /// `costs.csv` of differences: pounds per financial year and provider (and `total`).
     package func costsTable() -> CSVTable {
         var table = CSVTable(header: ["financial_year", "placement"] + Projection.summaryHeader)
         let providers = Self.union(base.model.providerNames, variant.model.providerNames)
@@ -83,12 +83,12 @@ package struct Comparison: Sendable {
             }
             let s = summary(variant: { self.variant.cost($0, year: year, provider: nil) },
                             base: { self.base.cost($0, year: year, provider: nil) })
-            table.rows.append([.text(fy.description), .text("all")] + Self.row(s, decimals: 0))
+            table.rows.append([.text(fy.description), .text("total")] + Self.row(s, decimals: 0))
         }
         return table
     }
 
-    /// `flows.csv` of differences: per financial year, flow (matched by name) and band (and `all`).
+    /// `flows.csv` of differences: per financial year, flow (matched by name) and band (and `total`).
     package func flowsTable() -> CSVTable {
         var table = CSVTable(header: ["financial_year", "flow", "age_band"] + Projection.summaryHeader)
         let flows = Self.union(base.model.flowNames, variant.model.flowNames)
@@ -99,7 +99,7 @@ package struct Comparison: Sendable {
                     let s = summary(variant: f.variant.map { vf in { self.variant.flow($0, vf, year: year, band: band) } },
                                     base: f.base.map { bf in { self.base.flow($0, bf, year: year, band: band) } })
                     if band != nil, s == Summary(mean: 0, p05: 0, p25: 0, p50: 0, p75: 0, p95: 0) { continue }
-                    table.rows.append([.text(fy.description), .text(f.name), .text(band.map { bands[$0] } ?? "all")] + Self.row(s, decimals: 2))
+                    table.rows.append([.text(fy.description), .text(f.name), .text(band.map { bands[$0] } ?? "total")] + Self.row(s, decimals: 2))
                 }
             }
         }
@@ -114,7 +114,7 @@ package struct Comparison: Sendable {
             let n = Int(v.rounded())
             return n > 0 ? "+\(n)" : "\(n)"
         }
-        func money(_ v: Double) -> String { (v > 0.5 ? "+" : "") + Money.short(v, negative: .minus) }
+        func money(_ v: Double) -> String { (v > 0.5 ? "+" : "") + Money.short(v) }
         for (year, fy) in base.model.years.enumerated() {
             var row = [fy.description]
             if let month = base.closingMonth(ofYear: year) {

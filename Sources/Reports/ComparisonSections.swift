@@ -17,7 +17,7 @@ struct ComparisonSections: Sendable {
             dates: paired.map(\.base.period),
             base: .init(name: baseLabel, p05: paired.map(\.base.p05), p50: paired.map(\.base.p50), p95: paired.map(\.base.p95)),
             variant: .init(name: variantLabel, p05: paired.map(\.variant.p05), p50: paired.map(\.variant.p50), p95: paired.map(\.variant.p95))).svg()
-        let costs = variant.costDifference.rows.filter { $0.group == "all" }
+        let costs = variant.costDifference.rows.filter { $0.group == "total" }
         let difference = DifferenceChart(
             title: "Change in cost per financial year",
             valueTitle: "Change in cost", footer: footer,

@@ -1,5 +1,6 @@
 /// A single self-contained HTML page for councillors: inline CSS and SVG charts, no scripts,
-/// no external fonts or links, printable to A4 PDF with each section on a new page.
+/// no external fonts or links, printable to A4 PDF with sections flowing on from one another
+/// (a chart, a table row or a heading is never split from what follows it).
 ///
 /// The page is also well-formed XML (void elements closed, only XML entities), so tests can
 /// check it with an XML parser.
@@ -159,7 +160,8 @@ public struct HTMLReport: Sendable {
           body { font-size: 11pt; max-width: none; padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           h1 { font-size: 20pt; }
           h2 { font-size: 15pt; break-after: avoid; page-break-after: avoid; }
-          section { break-before: page; page-break-before: always; }
+          h2 + p, h2 + figure { break-before: avoid; page-break-before: avoid; }
+          figure.chart svg { max-height: 120mm; }
           table { font-size: 9.5pt; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; page-break-inside: avoid; }

@@ -9,22 +9,22 @@ extension Projection {
         [s.mean, s.p05, s.p25, s.p50, s.p75, s.p95].map { .number($0, decimals: decimals) }
     }
 
-    /// `bed_need.csv`: people in each placement and age band at each month end, with `all` rows.
+    /// `bed_need.csv`: people in each placement and age band at each month end, with `total` rows (over placements, over bands, and `total under 18` for the children in care).
     package func bedNeedTable() -> CSVTable {
         var table = CSVTable(header: ["date", "placement", "age_band"] + Self.summaryHeader)
-        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("all", nil)]
+        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("total", nil)]
         for (month, date) in model.monthEnds.enumerated() {
             for (name, provider) in placements {
                 let bands: [Int?] = (provider.map { self.bands(of: $0) } ?? Array(0..<model.bandNames.count)).map { $0 } + [nil]
                 for band in bands {
                     let s = summary { stock($0, month: month, provider: provider, band: band) }
-                    table.rows.append([.text(date.description), .text(name), .text(band.map { model.bandNames[$0] } ?? "all")]
+                    table.rows.append([.text(date.description), .text(name), .text(band.map { model.bandNames[$0] } ?? "total")]
                         + Self.fields(s, decimals: 2))
                 }
             }
             // Children in care: everyone under 18 (care leavers and parent-and-child families excluded).
             let children = summary { childrenInCare($0, month: month) }
-            table.rows.append([.text(date.description), .text("all"), .text("all under 18")] + Self.fields(children, decimals: 2))
+            table.rows.append([.text(date.description), .text("total"), .text("total under 18")] + Self.fields(children, decimals: 2))
         }
         return table
     }
@@ -35,7 +35,7 @@ extension Projection {
     /// is projected spend minus budget (positive is an overspend).
     package func costsTable() -> CSVTable {
         var table = CSVTable(header: ["financial_year", "placement"] + Self.summaryHeader + ["budget", "variance"])
-        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("all", nil)]
+        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("total", nil)]
         for (year, fy) in model.years.enumerated() {
             for (name, provider) in placements {
                 let s = summary { cost($0, year: year, provider: provider) }
@@ -57,7 +57,7 @@ extension Projection {
                 for band in bands {
                     let s = summary { flow($0, f, year: year, band: band) }
                     if band != nil, s == Summary(mean: 0, p05: 0, p25: 0, p50: 0, p75: 0, p95: 0) { continue }
-                    table.rows.append([.text(fy.description), .text(name), .text(band.map { model.bandNames[$0] } ?? "all")]
+                    table.rows.append([.text(fy.description), .text(name), .text(band.map { model.bandNames[$0] } ?? "total")]
                         + Self.fields(s, decimals: 2))
                 }
             }
@@ -87,7 +87,7 @@ extension Projection {
     /// `bed_need_by_location.csv`: people placed locally (in the area or within 20 miles) and out of area.
     package func locationTable() -> CSVTable {
         var table = CSVTable(header: ["date", "placement", "location"] + Self.summaryHeader)
-        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("all", nil)]
+        let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("total", nil)]
         for (month, date) in model.monthEnds.enumerated() {
             for (name, provider) in placements {
                 func local(_ t: Tally) -> Double {

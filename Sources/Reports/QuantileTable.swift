@@ -90,11 +90,23 @@ package struct QuantileTable: Sendable {
                 return try number(index)
             }
             rows.append(QuantileRow(
-                period: fields[p], group: fields[g], detail: d.map { fields[$0] } ?? "",
+                period: fields[p], group: Self.currentLabel(fields[g]), detail: d.map { Self.currentLabel(fields[$0]) } ?? "",
                 mean: try number(figures[0]), p05: try number(figures[1]), p25: try number(figures[2]),
                 p50: try number(figures[3]), p75: try number(figures[4]), p95: try number(figures[5]),
                 budget: try optional(budget), variance: try optional(variance)))
         }
         return QuantileTable(path: file.path, rows: rows)
+    }
+
+    /// A total row's label as this version writes it: older run folders called the total row
+    /// `all` (and the children in care `all under 18`); they are read as `total` so that their
+    /// reports can still be made.
+    /// The formula-neutralising `'` the CSV writer adds is taken off too: it belongs to the CSV only.
+    static func currentLabel(_ label: String) -> String {
+        switch label {
+        case "all": "total"
+        case "all under 18": "total under 18"
+        default: CSVTable.restored(label)
+        }
     }
 }

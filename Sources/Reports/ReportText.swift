@@ -9,12 +9,12 @@ enum ReportText {
 
     /// A 90% interval of money in short form: `£33.6m to £36.8m`.
     static func moneyInterval(_ low: Double, _ high: Double) -> String {
-        Money.short(low, negative: .minus) + " to " + Money.short(high, negative: .minus)
+        Money.short(low) + " to " + Money.short(high)
     }
 
     /// A change in money with its sign always written: `+£86k`, `-£1.4m`, `£0`.
     static func change(_ pounds: Double) -> String {
-        let text = Money.short(pounds, negative: .minus)
+        let text = Money.short(pounds)
         return pounds > 0 && text != "£0" ? "+" + text : text
     }
 
@@ -30,6 +30,38 @@ enum ReportText {
     /// The line under every chart: the run's name (by default its scenario's), seed and run date.
     static func chartFooter(_ run: RunFolder, label: String? = nil) -> String {
         "\(label ?? run.record.scenarioName) · seed \(run.record.seed) · run \(date(run.runDate))"
+    }
+
+    /// The command that makes `run` again: `sufficiency run FILE --seed N --replications N --set …`.
+    static func runCommand(_ run: RunFolder) -> String {
+        let record = run.record
+        return "sufficiency run \(shellWord(record.scenario.isEmpty ? "SCENARIO" : record.scenario)) --seed \(record.seed) --replications \(record.replications)"
+            + record.overrides.map { " --set \(shellWord($0))" }.joined()
+    }
+
+    /// The command that makes a comparison again: `sufficiency compare BASE VARIANT… --seed N
+    /// --replications N --set …`. A variant that is the base with `--set` changes names no file.
+    static func compareCommand(_ comparison: ComparisonFolder) -> String {
+        let base = comparison.base.record
+        let file = { (scenario: String) in shellWord(scenario.isEmpty ? "SCENARIO" : scenario) }
+        let variants = comparison.variants.map(\.run.record.scenario).filter { $0 != base.scenario }
+        let overrides = comparison.variants.first?.run.record.overrides ?? []
+        return "sufficiency compare " + ([file(base.scenario)] + variants.map(file)).joined(separator: " ")
+            + " --seed \(base.seed) --replications \(base.replications)" + overrides.map { " --set \(shellWord($0))" }.joined()
+    }
+
+    /// `word` as one word for a POSIX shell: as it is when it is safe, otherwise in single quotes.
+    static func shellWord(_ word: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/=%:+,-@")
+        if !word.isEmpty && word.allSatisfy({ safe.contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The file or folder name at the end of `path`, for a page that may be read on another
+    /// machine: a report never shows where the files were on the machine that made it.
+    static func lastComponent(_ path: String) -> String {
+        let parts = path.split(separator: "/")
+        return parts.last.map(String.init) ?? path
     }
 
     /// The month-end date of 31 March that closes `financialYear` (`2025/26` → `2026-03-31`).

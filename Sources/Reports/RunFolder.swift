@@ -94,7 +94,7 @@ package struct RunFolder: Sendable {
                 return value
             }
             result.append(MTFSLine(
-                financialYear: fields[year], costLine: fields[line], projectedSpend: try figure(spend, blankAllowed: false)!,
+                financialYear: fields[year], costLine: CSVTable.restored(fields[line]), projectedSpend: try figure(spend, blankAllowed: false)!,
                 p05: try figure(p05, blankAllowed: true), p95: try figure(p95, blankAllowed: true),
                 budget: try figure(budget, blankAllowed: true), variance: try figure(variance, blankAllowed: true)))
         }

@@ -56,7 +56,8 @@ package struct RunReport: Sendable {
             sections += own.keySections()
             charts += own.charts
         }
-        sections.append(base.method(heading: "How this was made", others: comparison.variants.map(\.run)))
+        sections.append(base.method(heading: "How this was made", others: comparison.variants.map(\.run),
+                                    command: ReportText.compareCommand(comparison)))
         self.charts = charts
         page = HTMLReport(
             title: "Placements for children in care: \(labels.map { "'\($0)'" }.joined(separator: " against "))",
@@ -65,8 +66,9 @@ package struct RunReport: Sendable {
             footer: Self.pageFooter(comparison.base.record.toolVersion, folder: comparison.path))
     }
 
-    /// The closing line of the page.
+    /// The closing line of the page: the folder by its name only (a full path would tell
+    /// readers of a published report where the files were kept, and help none of them).
     private static func pageFooter(_ version: String, folder: String) -> String {
-        "Made by sufficiency \(version) from the files in '\(folder)'. Every figure can be reproduced from the scenario file, the seed and the number of replications."
+        "Made by sufficiency \(version) from the files in the folder '\(ReportText.lastComponent(folder))'. Every figure can be reproduced from the scenario file, the seed and the number of replications."
     }
 }

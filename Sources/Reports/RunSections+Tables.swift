@@ -2,7 +2,7 @@ extension RunSections {
     /// The summary table: children in care at each 31 March and cost per financial year, each
     /// as median and 90% interval, with the budget and the variance where the run has them.
     func summary() -> HTMLReport.Section {
-        let totals = run.costs.rows.filter { $0.group == "all" }
+        let totals = run.costs.rows.filter { $0.group == "total" }
         let byDate = Dictionary(childrenInCare.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = totals.map { cost -> [String] in
             let children = ReportText.yearEnd(cost.period).flatMap { byDate[$0] }
@@ -23,7 +23,7 @@ extension RunSections {
                 : "Children and young people placed at the end of each financial year (31 March), including care leavers and parents placed with their child, and the cost of placements in the year: the median and the 90% interval of the simulated futures.",
         ]
         if totals.contains(where: { $0.variance != nil }) {
-            paragraphs.append("Variance is the average projected cost minus the budget: a figure in brackets is a projected underspend, one without brackets an overspend.")
+            paragraphs.append("Variance is the average projected cost minus the budget: a figure with a minus sign is a projected underspend, one without an overspend.")
         }
         return .init(
             heading: "Summary", paragraphs: paragraphs,
@@ -59,13 +59,14 @@ extension RunSections {
         }
         return .init(
             heading: "Medium-term financial strategy",
-            paragraphs: ["Projected spend on placements by cost line and financial year, in whole pounds, for the medium-term financial strategy. Projected spend is the average over the simulated futures; the low and high rows give the range within which 90 in every 100 futures fell. Variance is projected spend minus budget: brackets show an underspend."],
+            paragraphs: ["Projected spend on placements by cost line and financial year, in whole pounds, for the medium-term financial strategy. Projected spend is the average over the simulated futures; the low and high rows give the range within which 90 in every 100 futures fell. Variance is projected spend minus budget: a minus sign shows an underspend."],
             table: .init(header: ["Cost line"] + years, rows: rows))
     }
 
     /// How the figures were made: scenario, file and checksum, seed, replications, tool
     /// version, run date and the percentile definition; `others` adds further runs' rows.
-    func method(heading: String = "How this was made", others: [RunFolder] = []) -> HTMLReport.Section {
+    /// - Parameter command: the command that makes the figures again; by default this run's.
+    func method(heading: String = "How this was made", others: [RunFolder] = [], command: String? = nil) -> HTMLReport.Section {
         var rows: [[String]] = []
         for folder in [run] + others {
             let record = folder.record
@@ -80,9 +81,7 @@ extension RunSections {
             ]
         }
         rows.append(["Percentiles", "Hyndman and Fan (1996) definition 7, the same as Excel's PERCENTILE.INC"])
-        let record = run.record
-        let command = "sufficiency run \(record.scenario.isEmpty ? "SCENARIO" : record.scenario) --seed \(record.seed) --replications \(record.replications)"
-            + record.overrides.map { " --set \($0)" }.joined()
+        let command = command ?? ReportText.runCommand(run)
         return .init(
             heading: heading,
             paragraphs: [

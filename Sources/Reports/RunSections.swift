@@ -1,8 +1,9 @@
 /// The report's sections for one run folder, and its charts: the key charts (children in
 /// care, places by placement, cost against budget, sufficiency gap) and the tables around them.
 struct RunSections: Sendable {
-    /// At most this many series in the stacked chart; the smallest beyond it are "Other".
-    static let maximumSeries = 8
+    /// At most this many series in the stacked chart (one colour each); when there are more,
+    /// the smallest beyond one fewer are "Other", and the text names every one of them.
+    static let maximumSeries = ChartPalette.series.count
     /// The gap measure for children placed beyond a full preferred provider.
     static let overflowMeasure = "placed beyond a full preferred provider"
 
@@ -12,7 +13,7 @@ struct RunSections: Sendable {
     /// Put before each key section's heading.
     let headingPrefix: String
     let footer: String
-    /// Children in care each month end: the `all under 18` rows, or `all` in older files.
+    /// Children in care each month end: the `total under 18` rows, or the `total` over all bands in older files.
     let childrenInCare: [QuantileRow]
     /// Whether ``childrenInCare`` counts only children in care (false: everyone placed).
     let childrenOnly: Bool
@@ -36,8 +37,8 @@ struct RunSections: Sendable {
 
     /// Children in care month by month from bed_need.csv, and whether they exclude care leavers.
     static func childrenInCare(_ bedNeed: QuantileTable) -> ([QuantileRow], Bool) {
-        let children = bedNeed.rows(group: "all", detail: "all under 18")
-        return children.isEmpty ? (bedNeed.rows(group: "all", detail: "all"), false) : (children, true)
+        let children = bedNeed.rows(group: "total", detail: "total under 18")
+        return children.isEmpty ? (bedNeed.rows(group: "total", detail: "total"), false) : (children, true)
     }
 
     /// The children-in-care fan, the places-by-placement stack, cost against budget and the gap.
@@ -67,13 +68,13 @@ struct RunSections: Sendable {
 
     /// The median places needed by each placement each month, largest first, with those beyond
     /// ``maximumSeries`` − 1 added together as "Other".
-    func placementSeries() -> (dates: [String], series: [ChartSeries], grouped: Int) {
-        let dates = run.bedNeed.rows(group: "all", detail: "all").map(\.period)
+    func placementSeries() -> (dates: [String], series: [ChartSeries], grouped: [String]) {
+        let dates = run.bedNeed.rows(group: "total", detail: "total").map(\.period)
         let index = Dictionary(dates.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var series: [ChartSeries] = []
-        for group in run.bedNeed.groups where group != "all" {
+        for group in run.bedNeed.groups where group != "total" {
             var values = [Double](repeating: 0, count: dates.count)
-            for row in run.bedNeed.rows(group: group, detail: "all") {
+            for row in run.bedNeed.rows(group: group, detail: "total") {
                 if let i = index[row.period] { values[i] = row.p50 }
             }
             series.append(ChartSeries(name: ReportText.label(group), values: values))
@@ -83,11 +84,11 @@ struct RunSections: Sendable {
             let (x, y) = (a.element.values.reduce(0, +), b.element.values.reduce(0, +))
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
-        guard series.count > Self.maximumSeries else { return (dates, series, 0) }
+        guard series.count > Self.maximumSeries else { return (dates, series, []) }
         let kept = Array(series.prefix(Self.maximumSeries - 1))
         let rest = series.dropFirst(Self.maximumSeries - 1)
         let other = (0..<dates.count).map { i in rest.reduce(0) { $0 + $1.values[i] } }
-        return (dates, kept + [ChartSeries(name: "Other (\(rest.count) types)", values: other)], rest.count)
+        return (dates, kept + [ChartSeries(name: "Other (\(rest.count) types)", values: other)], rest.map(\.name))
     }
 
     private func stackedSection() -> (section: HTMLReport.Section, chart: RunReport.Chart) {
@@ -99,21 +100,22 @@ struct RunSections: Sendable {
             "The median number of places needed at each month end from each type of placement or provider, stacked so that the top edge is the total. This counts everyone placed, including care leavers in supported accommodation and parents placed with their child, so the total is higher than the number of children in care.",
             "Medians of the parts do not add up exactly to the median of the total.",
         ]
-        if grouped > 0 {
-            paragraphs.append("The \(grouped) smallest types of placement are shown together as 'Other'.")
+        if !grouped.isEmpty {
+            let names = grouped.map { $0.prefix(1).lowercased() + $0.dropFirst() }
+            paragraphs.append("The \(grouped.count) smallest are shown together as 'Other': \(names.joined(separator: ", ")). bed_need.csv has each of them month by month.")
         }
         return (.init(heading: headingPrefix + "Places needed by type of placement", paragraphs: paragraphs, svg: svg),
                 chart("places-by-placement", svg))
     }
 
     private func costSection() -> (section: HTMLReport.Section, chart: RunReport.Chart) {
-        let totals = run.costs.rows.filter { $0.group == "all" }
+        let totals = run.costs.rows.filter { $0.group == "total" }
         let svg = AnnualCostChart(
             title: "Cost of placements per financial year", footer: footer,
             years: totals.map { .init(label: $0.period, median: $0.p50, p05: $0.p05, p95: $0.p95, budget: $0.budget) }).svg()
         let years = totals.map(\.period)
         var rows: [[String]] = []
-        for group in run.costs.groups where group != "all" {
+        for group in run.costs.groups where group != "total" {
             let byYear = Dictionary(run.costs.rows.filter { $0.group == group }.map { ($0.period, $0.p50) }, uniquingKeysWith: { a, _ in a })
             rows.append([ReportText.label(group)] + years.map { byYear[$0].map { Money.short($0) } ?? "–" })
         }
@@ -136,13 +138,13 @@ struct RunSections: Sendable {
         var seen: Set<String> = []
         for row in gap.rows where seen.insert(row.period).inserted { dates.append(row.period) }
         let index = Dictionary(dates.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let groups = gap.groups.filter { group in group != "all" && overflow.contains { $0.group == group } }
+        let groups = gap.groups.filter { group in group != "total" && overflow.contains { $0.group == group } }
         let lines = groups.map { group in
             var values = [Double](repeating: 0, count: dates.count)
             for row in gap.rows(group: group, detail: Self.overflowMeasure) { if let i = index[row.period] { values[i] = row.p50 } }
             return ChartSeries(name: ReportText.label(group), values: values)
         }
-        let total = gap.rows(group: "all", detail: Self.overflowMeasure)
+        let total = gap.rows(group: "total", detail: Self.overflowMeasure)
         let svg = SufficiencyGapChart(
             title: "Sufficiency gap: children placed beyond in-house capacity", footer: footer, dates: dates,
             p05: total.map(\.p05), p50: total.map(\.p50), p95: total.map(\.p95), lines: lines).svg()

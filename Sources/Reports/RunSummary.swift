@@ -23,8 +23,7 @@ extension Projection {
                 row += ["–", ""]
             }
             let c = summary { cost($0, year: year, provider: nil) }
-            let negative = Money.NegativeStyle.brackets
-            row += [Money.short(c.p50, negative: negative), "\(Money.short(c.p05, negative: negative)) to \(Money.short(c.p95, negative: negative))"]
+            row += [Money.short(c.p50), "\(Money.short(c.p05)) to \(Money.short(c.p95))"]
             if hasBudgets {
                 if let budget = budget(year: year, provider: nil) {
                     row += [Money.short(budget), Money.short(c.mean - budget)]

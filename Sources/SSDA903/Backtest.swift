@@ -13,7 +13,7 @@ import YAMLReader
 /// age band, the simulated counts over replications give a median and a 90% interval (p05 to p95,
 /// Hyndman & Fan definition 7); the interval *covers* the actual count when p05 ≤ actual ≤ p95.
 public struct Backtest: Sendable {
-    /// One comparison: a placement type (or `all`) and age band (or `all`) on one 31 March.
+    /// One comparison: a placement type (or `total`) and age band (or `total`) on one 31 March.
     public struct Cell: Sendable, Equatable {
         public var date: Int
         public var type: String
@@ -91,19 +91,19 @@ public struct Backtest: Sendable {
                 }
                 let values = simulated(type: t, bands: allBands)
                 let n = actualCount(type, nil)
-                typeTotals.append(cell(name, "all", actual: n, values))
+                typeTotals.append(cell(name, "total", actual: n, values))
                 for r in 0..<replications { totals[r] += values[r] }
                 totalActual += n
             }
             cells += typeTotals
-            cells.append(cell("all", "all", actual: totalActual, totals))
+            cells.append(cell("total", "total", actual: totalActual, totals))
         }
         return Backtest(cells: cells, scenarioText: text, asOf: asOf, replications: replications)
     }
 
     /// Coverage over informative cells by placement type and age band (not the totals, which repeat them).
     public var coverage: (covered: Int, cells: Int) {
-        let detail = cells.filter { $0.type != "all" && $0.band != "all" && $0.isInformative }
+        let detail = cells.filter { $0.type != "total" && $0.band != "total" && $0.isInformative }
         return (detail.filter(\.covered).count, detail.count)
     }
 
@@ -111,7 +111,7 @@ public struct Backtest: Sendable {
     public var csv: String {
         var table = Reports.CSVTable(header: ["date", "placement_type", "age_band", "actual", "median", "p05", "p95", "error", "covered"])
         for c in cells {
-            table.rows.append([.text(CivilDate.formatISO(c.date)), .text(c.type), .text(c.band == "all" ? "all" : "age \(c.band)"),
+            table.rows.append([.text(CivilDate.formatISO(c.date)), .text(c.type), .text(c.band),
                                .integer(c.actual), .number(c.median, decimals: 1), .number(c.p05, decimals: 1),
                                .number(c.p95, decimals: 1), .number(c.error, decimals: 1), .text(c.covered ? "yes" : "no")])
         }
@@ -122,7 +122,7 @@ public struct Backtest: Sendable {
     public var table: String {
         var out = "back-test from \(CivilDate.formatLong(asOf)), \(replications) replications\n\n"
         out += "31 March       actual   median      p05      p95    error  covered\n"
-        for c in cells where c.type == "all" {
+        for c in cells where c.type == "total" {
             out += CivilDate.formatISO(c.date).padding(toLength: 12, withPad: " ", startingAt: 0)
             out += String(format: "%9d%9.1f%9.1f%9.1f%9.1f  %@\n", c.actual, c.median, c.p05, c.p95, c.error, c.covered ? "yes" : "no")
         }

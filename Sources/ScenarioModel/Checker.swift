@@ -9,6 +9,51 @@ final class Checker {
         diagnostics.append(Diagnostic(message, at: mark))
     }
 
+    // MARK: Errors that follow from an earlier one
+    //
+    // One mistake should give one error. A misspelt key ('weekly_cots') is reported with its
+    // suggestion; the key it was meant to be is then missing, and the provider it belongs to
+    // cannot be built, so every later mention of that provider would be "unknown". Those
+    // consequences are not reported again: the checker remembers what each misspelling was
+    // taken for, and the names that are defined but were left out because of an error.
+
+    /// Unknown keys that were taken for a valid key ("did you mean"): where their mapping is,
+    /// the key meant, and the value written under the misspelling.
+    private var misspellings: [(mapping: Mark, meant: String, value: Node)] = []
+    /// Names defined in the file but left out because of an error already reported, by kind.
+    private var brokenNames: [String: Set<String>] = [:]
+    /// Unknown keys reported so far, and how many of them get a "did you mean".
+    private var unknownKeys = 0
+    static let maxSuggestions = 1_000
+
+    /// The value written under a misspelling of `key` in `fields`' mapping, if there was one.
+    func misspelt(_ key: String, in fields: Fields) -> Node? {
+        misspellings.first { $0.meant == key && $0.mapping == fields.node.mark }?.value
+    }
+
+    /// Reports that `key` is missing from `fields`, unless it was misspelt (already reported).
+    func missing(_ key: String, in fields: Fields, _ message: String, at mark: Mark) {
+        if misspelt(key, in: fields) == nil { error(message, at: mark) }
+    }
+
+    /// Records that a `kind` named `name` is defined but was left out because of an error
+    /// already reported, so that references to it are not reported as unknown.
+    func defined(_ name: String, kind: String) {
+        brokenNames[kind, default: []].insert(name)
+    }
+
+    /// Records the names of the items in a list written under a misspelt key (the `name` of
+    /// each mapping in it) as defined, as ``defined(_:kind:)`` does.
+    func definedNames(in list: Node, kind: String) {
+        guard case .sequence(let items) = list.content else { return }
+        for item in items {
+            if let name = item.pairs.first(where: { $0.key == "name" || Suggestion.nearest(to: $0.key, among: ["name"]) != nil }),
+               case .scalar(let scalar) = name.value.content {
+                defined(scalar.text, kind: kind)
+            }
+        }
+    }
+
     /// The pairs of a mapping node, with unknown keys reported (suggesting the nearest valid one).
     ///
     /// - Parameters:
@@ -21,7 +66,14 @@ final class Checker {
         }
         if let allowed {
             for pair in pairs where !allowed.contains(pair.key) {
-                error("unknown key '\(pair.key)' in \(what)\(Suggestion.didYouMean(pair.key, among: allowed))",
+                // Suggestions cost an edit distance per valid key; past the first thousand
+                // unknown keys (a generated or corrupt file) nobody reads them, so none is sought.
+                let meant = unknownKeys < Checker.maxSuggestions ? Suggestion.nearest(to: pair.key, among: allowed) : nil
+                unknownKeys += 1
+                if let meant, !pairs.contains(where: { $0.key == meant }) {
+                    misspellings.append((node.mark, meant, pair.value))
+                }
+                error("unknown key '\(pair.key)' in \(what)\(meant.map { "; did you mean '\($0)'?" } ?? "")",
                       at: pair.keyMark)
             }
         }
@@ -61,7 +113,8 @@ final class Checker {
             default: break
             }
         }
-        error("expected a number for '\(key)', found \(node.shortText)\(quotedHint(node, Checker.isNumber))", at: node.mark)
+        error("expected a number for '\(key)', found \(node.shortText)\(quotedHint(node, Checker.isNumber))\(commaHint(node))",
+              at: node.mark)
         return nil
     }
 
@@ -72,7 +125,7 @@ final class Checker {
             error("'\(key)' must be \(describe(range)), found \(value)", at: node.mark)
             return nil
         }
-        error("expected a whole number for '\(key)', found \(node.shortText)\(quotedHint(node) { if case .int = $0 { true } else { false } })",
+        error("expected a whole number for '\(key)', found \(node.shortText)\(quotedHint(node) { if case .int = $0 { true } else { false } })\(commaHint(node))",
               at: node.mark)
         return nil
     }
@@ -139,7 +192,7 @@ final class Checker {
             if s.style == .plain, case .float(let v) = s.resolved, v >= 0, v.isFinite { return v }
             if let value = Checker.parseMoney(s.text) { return value }
         }
-        error("expected an amount in pounds such as '£850' for '\(key)', found \(node.shortText)", at: node.mark)
+        error("expected an amount in pounds such as '£850' for '\(key)', found \(node.shortText)\(moneyHint(node))", at: node.mark)
         return nil
     }
 
@@ -157,7 +210,12 @@ final class Checker {
     }
 
     /// A duration with its unit: `30 days`, `12 weeks`, `18 months`, `2 years`; returned in days.
-    func duration(_ node: Node, _ key: String) -> Double? {
+    /// - Parameters:
+    ///   - examples: valid durations for this key, for the message.
+    ///   - unitForNumber: the unit to suggest for a number written without one (`5` → `'5 years'`).
+    func duration(
+        _ node: Node, _ key: String, examples: String = "'12 weeks' or '18 months'", unitForNumber: String? = nil
+    ) -> Double? {
         if case .scalar(let s) = node.content, let days = Checker.parseDuration(s.text) {
             guard days > 0 else {
                 error("'\(key)' must be longer than zero, found \(node.shortText)", at: node.mark)
@@ -165,8 +223,12 @@ final class Checker {
             }
             return days
         }
-        error("expected a duration such as '12 weeks' or '18 months' for '\(key)', found \(node.shortText)",
-              at: node.mark)
+        if let unitForNumber, case .scalar(let s) = node.content, s.style == .plain, Checker.isNumber(s.resolved) {
+            error("expected a duration with its unit for '\(key)', such as '\(s.text) \(unitForNumber)', found \(node.shortText)",
+                  at: node.mark)
+            return nil
+        }
+        error("expected a duration such as \(examples) for '\(key)', found \(node.shortText)", at: node.mark)
         return nil
     }
 
@@ -192,8 +254,19 @@ final class Checker {
     }
 
     /// Looks a user-written name up in a list of defined names, suggesting the nearest on a miss.
-    func reference(_ name: String, at mark: Mark, among names: [String], kind: String) -> Int? {
+    ///
+    /// A name defined in the file but left out because of an earlier error is not reported again.
+    /// - Parameter hint: a message for a name that is not of this kind but means something else
+    ///   (a placement type where a provider is expected), used instead of "unknown".
+    func reference(
+        _ name: String, at mark: Mark, among names: [String], kind: String, hint: ((String) -> String?)? = nil
+    ) -> Int? {
         if let index = names.firstIndex(of: name) { return index }
+        if brokenNames[kind]?.contains(name) == true { return nil }
+        if let message = hint?(name) {
+            error(message, at: mark)
+            return nil
+        }
         let known = names.isEmpty ? "" : Suggestion.didYouMean(name, among: names)
         error("unknown \(kind) '\(name)'\(known)", at: mark)
         return nil
@@ -202,6 +275,24 @@ final class Checker {
     private func describe(_ range: ClosedRange<Int>) -> String {
         if range.upperBound == Int.max { return "at least \(range.lowerBound)" }
         return "from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// "; write '1000' without the comma" for a number written with thousands separators.
+    private func commaHint(_ node: Node) -> String {
+        guard case .scalar(let s) = node.content, s.text.contains(","), s.text.first != ",", s.text.last != "," else { return "" }
+        let plain = s.text.filter { $0 != "," }
+        guard Checker.isNumber(Node.Scalar(text: plain, style: .plain).resolved) else { return "" }
+        return "; write '\(plain)' without the comma"
+    }
+
+    /// "; write '£5.5k'" for an amount that is refused only for its capital K or M, or its spaces.
+    private func moneyHint(_ node: Node) -> String {
+        guard case .scalar(let s) = node.content else { return "" }
+        var fixed = s.text.replacingOccurrences(of: " ", with: "")
+        if fixed.hasSuffix("K") || fixed.hasSuffix("M") { fixed = String(fixed.dropLast()) + fixed.suffix(1).lowercased() }
+        guard fixed != s.text, Checker.parseMoney(fixed) != nil else { return "" }
+        let why = fixed.count == s.text.count ? " (a lower-case 'k' for thousands, 'm' for millions)" : ""
+        return "; write '\(fixed)'\(why)"
     }
 
     /// " in quotes; remove the quotes" when a quoted scalar would be accepted if written plainly.

@@ -21,10 +21,7 @@ public struct ScenarioLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic("cannot read the file", path: path)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic("the file is not UTF-8 text; save it as UTF-8", path: path)
-        }
-        return text
+        return try SourceText.utf8Text(data, path: path)
     }
 
     /// A scenario and the files it was read from (the variant first, then each baseline).

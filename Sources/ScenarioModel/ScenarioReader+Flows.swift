@@ -9,7 +9,8 @@ extension ScenarioReader {
         let providers = context.types.flatMap { type in type.providers.map { (type, $0) } }
         var cells: [PopulationCell] = []
         for pair in fields.pairs {
-            guard let p = c.reference(pair.key, at: pair.keyMark, among: providers.map(\.1.name), kind: "provider")
+            guard let p = c.reference(pair.key, at: pair.keyMark, among: providers.map(\.1.name), kind: "provider",
+                                      hint: placementTypeHint(context, "population is by provider"))
             else { continue }
             let type = providers[p].0
             switch type.serves {
@@ -29,6 +30,15 @@ extension ScenarioReader {
             }
         }
         return cells
+    }
+
+    /// For a placement type's name where a provider's is expected: "'foster care' is a placement
+    /// type; population is by provider: did you mean 'in-house fostering'?" (its first provider).
+    static func placementTypeHint(_ context: Context, _ rule: String) -> (String) -> String? {
+        { name in
+            guard let type = context.types.first(where: { $0.name == name }), let first = type.providers.first else { return nil }
+            return "'\(name)' is a placement type; \(rule): did you mean '\(first.name)'?"
+        }
     }
 
     static let entryKeys = ["per_year", "trend", "changes", "first_placement", "ages"]
@@ -225,7 +235,8 @@ extension ScenarioReader {
             guard let lines = c.fields(pair.value, "the budget for \(pair.key)", allowed: nil) else { continue }
             for line in lines.pairs {
                 let provider = line.key == "total" ? nil
-                    : c.reference(line.key, at: line.keyMark, among: context.providerNames, kind: "provider")
+                    : c.reference(line.key, at: line.keyMark, among: context.providerNames, kind: "provider",
+                                  hint: placementTypeHint(context, "a budget is by provider (or 'total')"))
                 if line.key != "total", provider == nil { continue }
                 if let pounds = c.money(line.value, line.key) {
                     budgets.append(Budget(year: year, provider: provider, pounds: pounds))

@@ -27,7 +27,8 @@ extension ScenarioReader {
             if let providersNode = f["providers"] {
                 providers = self.providers(providersNode, type: pair.key, start: context.start, &seenProviders, c)
             } else {
-                c.error("placement type '\(pair.key)' needs 'providers', in order of preference", at: pair.keyMark)
+                c.missing("providers", in: f, "placement type '\(pair.key)' needs 'providers', in order of preference", at: pair.keyMark)
+                if let list = c.misspelt("providers", in: f) { c.definedNames(in: list, kind: "provider") }
             }
             let stepDown = f["step_down"].flatMap { c.bool($0, "step_down") } ?? false
             types.append(PlacementType(name: pair.key, serves: serves, providers: providers,
@@ -66,15 +67,22 @@ extension ScenarioReader {
         for (position, item) in items.enumerated() {
             guard let f = c.fields(item, "a provider of '\(type)'", allowed: providerKeys) else { continue }
             guard let nameNode = f["name"], let name = c.text(nameNode, "name") else {
-                if f["name"] == nil { c.error("each provider needs a 'name'", at: item.mark) }
+                if f["name"] == nil { c.missing("name", in: f, "each provider needs a 'name'", at: item.mark) }
+                if let misspelt = c.misspelt("name", in: f), case .scalar(let s) = misspelt.content {
+                    c.defined(s.text, kind: "provider")
+                }
                 continue
             }
             if let first = seen[name] {
                 c.error("provider '\(name)' is defined twice (first at line \(first.line))", at: nameNode.mark)
             }
             seen[name] = nameNode.mark
+            if name == "total" || name == "total under 18" {
+                c.error("'\(name)' names the total rows in the CSVs and in 'budgets'; give the provider another name", at: nameNode.mark)
+            }
             guard let costNode = f["weekly_cost"] else {
-                c.error("provider '\(name)' needs a 'weekly_cost' in pounds per child per week", at: item.mark)
+                c.missing("weekly_cost", in: f, "provider '\(name)' needs a 'weekly_cost' in pounds per child per week", at: item.mark)
+                c.defined(name, kind: "provider")
                 continue
             }
             let isLast = position == items.count - 1
@@ -89,7 +97,7 @@ extension ScenarioReader {
             if isLast, limited || !changes.isEmpty {
                 c.error("the last provider of '\(type)' ('\(name)') is where children go when the others are full, so it cannot have a capacity; add an external provider after it",
                         at: (f["capacity"] ?? f["foster_carers"] ?? f["capacity_changes"])!.mark)
-            } else if !isLast, !limited {
+            } else if !isLast, !limited, c.misspelt("capacity", in: f) == nil, c.misspelt("foster_carers", in: f) == nil {
                 c.error("provider '\(name)' has no 'capacity', so no child would ever reach the providers after it",
                         at: item.mark)
             }

@@ -107,7 +107,8 @@ public enum ScenarioReader {
     }
 
     static func horizonMonths(_ node: Node, _ c: Checker) -> Int {
-        guard let days = c.duration(node, "horizon") else { return Defaults.horizonMonths }
+        guard let days = c.duration(node, "horizon", examples: "'5 years' or '60 months'", unitForNumber: "years")
+        else { return Defaults.horizonMonths }
         let months = days / (365.2425 / 12)
         let whole = months.rounded()
         guard abs(months - whole) < 1e-9, whole >= 1, whole <= 600 else {

@@ -37,7 +37,7 @@ public enum CLI {
         }
         guard let command = commands.first(where: { $0.spec.command == name }) else {
             let names = commands.map(\.spec.command)
-            console.err("error: unknown command '\(name)'\(Suggestion.didYouMean(name, among: names))")
+            console.err("error: unknown command '\(Escaping.visible(name))'\(Suggestion.didYouMean(name, among: names))")
             console.err("run 'sufficiency --help' for the commands")
             return 2
         }
@@ -50,7 +50,7 @@ public enum CLI {
                 return try command.run(parsed, console)
             }
         } catch let error as ArgumentError {
-            console.err("error: \(error.message)")
+            console.err("error: \(Escaping.visible(error.message))")
             console.err(command.spec.usage)
             return 2
         } catch let error as Diagnostics {
@@ -60,7 +60,7 @@ public enum CLI {
             console.err(error.rendered)
             return 1
         } catch let error as CommandFailure {
-            console.err("error: \(error.message)")
+            console.err("error: \(Escaping.visible(error.message))")
             return error.status
         } catch let error as OutputDirectoryError {
             console.err("error: \(error.description)")

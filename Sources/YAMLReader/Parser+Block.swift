@@ -14,7 +14,7 @@ extension Parser {
         }
         if c == "\"" || c == "'" {
             let (text, multiline) = try scanQuoted()
-            if isKeyIndicatorAhead() {
+            if isKeyIndicatorAhead(keyStart: start) {
                 if inline {
                     throw fail("unexpected ':'; a mapping cannot start on the same line as a key or after text — start it on the next line, or quote the text")
                 }
@@ -40,7 +40,7 @@ extension Parser {
         }
         try rejectUnsupportedStart(flow: false)
         let text = scanPlain(flow: false)
-        if isKeyIndicatorAhead() {
+        if isKeyIndicatorAhead(keyStart: start) {
             return try parseBlockMapping(indent: start.column - 1, firstKey: (text, start, false), depth: depth + 1)
         }
         checkPlainValue(text, at: start)
@@ -48,10 +48,24 @@ extension Parser {
         return Node(.scalar(Node.Scalar(text: text, style: .plain)), at: start)
     }
 
-    /// Skips spaces and reports whether a `:` that ends a key (followed by a blank) is next.
-    private mutating func isKeyIndicatorAhead() -> Bool {
+    /// Skips spaces and reports whether a `:` that ends a key (followed by a blank) is next;
+    /// if so, a key longer than YAML allows is reported.
+    private mutating func isKeyIndicatorAhead(keyStart: Mark) -> Bool {
         skipSpaces()
-        return current == ":" && Parser.isBlank(peek(1))
+        guard current == ":" && Parser.isBlank(peek(1)) else { return false }
+        checkKeyLength(from: keyStart)
+        return true
+    }
+
+    /// The most characters an implicit key may take from its start to its `:` (YAML 1.2 §7.4.2).
+    static let maxKeyLength = 1024
+
+    /// Reports a key, starting at `start` and ending at the `:` under the cursor, longer than
+    /// ``maxKeyLength``: PyYAML and libyaml refuse such a key, so it is refused here too.
+    mutating func checkKeyLength(from start: Mark) {
+        let length = column - start.column
+        guard start.line == line, length > Parser.maxKeyLength else { return }
+        report("this key takes \(Diagnostics.grouped(length)) characters up to its ':'; YAML allows at most 1,024, so shorten it", at: start)
     }
 
     /// Rejects what cannot start a node in this subset: anchors, aliases, tags, directives,
@@ -166,7 +180,7 @@ extension Parser {
             try rejectUnsupportedStart(flow: false)
             text = scanPlain(flow: false)
         }
-        guard isKeyIndicatorAhead() else {
+        guard isKeyIndicatorAhead(keyStart: start) else {
             throw fail("expected ':' after key '\(text)'", at: start)
         }
         return (text, start, quoted)

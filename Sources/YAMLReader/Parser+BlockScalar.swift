@@ -109,8 +109,8 @@ extension Parser {
                 continue
             }
             let moreIndented = line.first == " " || line.first == "\t"
-            if previousWasText || previousMoreIndented || pendingEmpty > 0 {
-                if !previousMoreIndented && !moreIndented && pendingEmpty == 0 && previousWasText {
+            if previousWasText {
+                if !previousMoreIndented && !moreIndented && pendingEmpty == 0 {
                     out += " "
                 } else if !previousMoreIndented && !moreIndented {
                     out += String(repeating: "\n", count: pendingEmpty)
@@ -118,6 +118,7 @@ extension Parser {
                     out += String(repeating: "\n", count: pendingEmpty + 1)
                 }
             } else {
+                // Empty lines before the first line of text are kept as they are, whatever its indentation.
                 out += String(repeating: "\n", count: pendingEmpty)
             }
             out += line

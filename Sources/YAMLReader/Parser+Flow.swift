@@ -21,6 +21,7 @@ extension Parser {
                 if first.mark.line != line {
                     throw fail("a key and its ':' must be on the same line", at: start)
                 }
+                checkKeyLength(from: start)
                 let adjacentAllowed = !wasPlain && !isCollection(first)
                 guard Parser.isBlank(peek(1)) || Parser.isFlowIndicator(peek(1)) || adjacentAllowed else {
                     throw fail("put a space after ':' (YAML readers disagree about ':' directly before text)")

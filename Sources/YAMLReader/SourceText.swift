@@ -42,3 +42,44 @@ extension Mark: Equatable {
         a.source === b.source && a.line == b.line && a.column == b.column
     }
 }
+
+extension SourceText {
+    /// `bytes` read as UTF-8 text, or an error at the first byte that is not UTF-8.
+    ///
+    /// The error points at the line and column (in Unicode scalars) where the bad byte is, and
+    /// echoes the line with the bad bytes shown as U+FFFD, as every other diagnostic does.
+    /// - Throws: ``Diagnostic`` when some byte sequence is not UTF-8.
+    public static func utf8Text<Bytes: Collection<UInt8>>(_ bytes: Bytes, path: String) throws -> String {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var line = 1
+        var column = 1
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let atStart = offset == 0
+                offset += encoded.count
+                if atStart && Array(encoded) == [0xEF, 0xBB, 0xBF] {
+                    continue  // a byte-order mark takes no column, as in the reader
+                }
+                if encoded.count == 1 && encoded.first == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                return String(decoding: bytes, as: UTF8.self)
+            case .error(let length):
+                let start = bytes.index(bytes.startIndex, offsetBy: offset)
+                let bad = bytes[start...].prefix(length).map { "0x" + String($0, radix: 16, uppercase: true) }
+                let source = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+                let what = bad.count == 1 ? "byte \(bad[0])" : "bytes \(bad.joined(separator: " "))"
+                throw Diagnostic(
+                    "the file is not UTF-8 text: \(what) (shown as '\u{FFFD}') cannot be read as UTF-8; save the file as UTF-8",
+                    at: Mark(source: source, line: line, column: column))
+            }
+        }
+    }
+}

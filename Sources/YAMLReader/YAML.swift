@@ -60,8 +60,9 @@ extension Parser {
     }
 
     /// Rejects characters YAML readers disagree about or forbid: control characters, a lone
-    /// carriage return, the Unicode line separators (line breaks in YAML 1.1, not in 1.2) and
-    /// non-characters. Reports each offending line once and stops.
+    /// carriage return, the Unicode line separators (line breaks in YAML 1.1, not in 1.2),
+    /// non-characters, and a byte-order mark anywhere but the very start (YAML 1.2 §5.2 forbids it
+    /// inside a document; PyYAML reads it as text). Reports each offending line once and stops.
     private mutating func checkCharacters() throws {
         var lineNumber = 1
         var lineBegin = i
@@ -74,15 +75,18 @@ extension Parser {
                 lineNumber += 1
                 lineBegin = index + 1
             } else if (!(v == 9 || v == 10 || (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v)
-                || (0xE000...0xFFFD).contains(v) || v >= 0x10000) || v == 0x2028 || v == 0x2029)
+                || (0xE000...0xFFFD).contains(v) || v >= 0x10000) || v == 0x2028 || v == 0x2029 || v == 0xFEFF)
                 && !(c == "\r" && index + 1 < s.count && s[index + 1] == "\n"), reportedLine != lineNumber
             {
                 reportedLine = lineNumber
                 let hex = String(v, radix: 16, uppercase: true)
                 let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                let what = c == "\r" ? "a carriage return without a line feed" : "the character \(name)"
+                let what = c == "\r" ? "a carriage return without a line feed"
+                    : v == 0xFEFF ? "a byte-order mark (U+FEFF) after the start of the file" : "the character \(name)"
                 let why = v == 0x85 || v == 0x2028 || v == 0x2029
-                    ? "it is a line break in some YAML readers and not in others" : "YAML does not allow it in a file"
+                    ? "it is a line break in some YAML readers and not in others"
+                    : v == 0xFEFF ? "it is invisible, and YAML readers disagree whether it is part of the text"
+                    : "YAML does not allow it in a file"
                 report("\(what) is not allowed here: \(why); write it as an escape in a double-quoted string",
                        at: Mark(source: source, line: lineNumber, column: index - lineBegin + 1))
             }

@@ -63,8 +63,8 @@ import YAMLReader
     @Test func varianceIsSpendMinusBudgetPerLineAndInTotal() throws {
         let costs = Self.numbers(try Self.projection(Self.fixed).costsTable(), keys: ["financial_year", "placement"])
         let expected: [(String, String, Double, Double?)] = [
-            ("2025/26", "in-house", 73_000, 70_000), ("2025/26", "agency", 365_000, 300_000), ("2025/26", "all", 438_000, 370_000),
-            ("2026/27", "in-house", 80_300, nil), ("2026/27", "agency", 401_500, nil), ("2026/27", "all", 481_800, 500_000),
+            ("2025/26", "in-house", 73_000, 70_000), ("2025/26", "agency", 365_000, 300_000), ("2025/26", "total", 438_000, 370_000),
+            ("2026/27", "in-house", 80_300, nil), ("2026/27", "agency", 401_500, nil), ("2026/27", "total", 481_800, 500_000),
         ]
         for (year, line, spend, budget) in expected {
             let row = try #require(costs[[year, line]], "no row for \(year) \(line)")
@@ -112,7 +112,7 @@ import YAMLReader
         let mtfs = Self.numbers(projection.mtfsTable(), keys: ["financial_year", "cost_line"])
         var budgeted = 0
         for (key, row) in costs {
-            let mtfsRow = try #require(mtfs[[key[0], key[1] == "all" ? "total" : key[1]]], "mtfs.csv lacks \(key)")
+            let mtfsRow = try #require(mtfs[[key[0], key[1]]], "mtfs.csv lacks \(key)")
             #expect(mtfsRow["projected_spend"] == row["mean"] && mtfsRow["budget"] == row["budget"] && mtfsRow["variance"] == row["variance"])
             guard let budget = row["budget"] else { continue }
             budgeted += 1
@@ -120,10 +120,10 @@ import YAMLReader
             #expect(abs(row["variance"]! - (spend - budget)) <= 1e-9 * max(1, abs(spend)), "\(key)")
         }
         #expect(budgeted == 7, "2025/26 total and 2 lines, 2026/27 total (sum of lines) and 2 lines, 2027/28 total")
-        #expect(costs[["2026/27", "all"]]?["budget"] == 1_700_000)
+        #expect(costs[["2026/27", "total"]]?["budget"] == 1_700_000)
         for year in ["2025/26", "2026/27", "2027/28"] {
             let lines = ["in-house", "agency", "external home"].reduce(0.0) { $0 + costs[[year, $1]]!["mean"]! }
-            #expect(abs(lines - costs[[year, "all"]]!["mean"]!) < 1e-6 * lines, "\(year): lines do not add up to the total")
+            #expect(abs(lines - costs[[year, "total"]]!["mean"]!) < 1e-6 * lines, "\(year): lines do not add up to the total")
         }
     }
 }

@@ -12,7 +12,7 @@ struct CSVWriterTests {
                 [.text("2025-04"), .integer(412), .number(1234.5, decimals: 2)],
                 [.text("2025-05"), .integer(-3), .number(0, decimals: 0)],
             ])
-        #expect(table.rendered() == "month,children,cost\r\n2025-04,412,1234.50\r\n2025-05,-3,0\r\n")
+        #expect(table.rendered() == "\u{FEFF}month,children,cost\r\n2025-04,412,1234.50\r\n2025-05,-3,0\r\n")
     }
 
     @Test("quotes only fields with comma, quote, CR or LF, doubling inner quotes")
@@ -74,13 +74,13 @@ struct CSVWriterTests {
         let table = CSVTable(
             header: ["a", "b", "c"],
             rows: [[.number(.nan, decimals: 2), .number(.infinity, decimals: 0), .number(-.infinity, decimals: 1)]])
-        #expect(table.rendered() == "a,b,c\r\n,,\r\n")
+        #expect(table.rendered() == "\u{FEFF}a,b,c\r\n,,\r\n")
     }
 
-    @Test("a BOM is written exactly when some text is non-ASCII")
+    @Test("every file starts with a BOM, ASCII or not, so Excel reads every file as UTF-8")
     func byteOrderMark() {
         let ascii = CSVTable(header: ["cost"], rows: [[.number(5, decimals: 2)]])
-        #expect(Array(ascii.rendered().utf8) == Array("cost\r\n5.00\r\n".utf8))
+        #expect(Array(ascii.rendered().utf8) == [0xEF, 0xBB, 0xBF] + Array("cost\r\n5.00\r\n".utf8))
 
         let pound = CSVTable(header: ["cost (£)"], rows: [[.number(5, decimals: 2)]])
         #expect(Array(pound.rendered().utf8) == [0xEF, 0xBB, 0xBF] + Array("cost (£)\r\n5.00\r\n".utf8))
@@ -92,9 +92,9 @@ struct CSVWriterTests {
 
     @Test("an empty header writes no header record; an empty table writes nothing")
     func emptyHeader() {
-        #expect(CSVTable(header: [], rows: [[.integer(1), .integer(2)]]).rendered() == "1,2\r\n")
+        #expect(CSVTable(header: [], rows: [[.integer(1), .integer(2)]]).rendered() == "\u{FEFF}1,2\r\n")
         #expect(CSVTable(header: []).rendered() == "")
-        #expect(CSVTable(header: ["only"]).rendered() == "only\r\n")
+        #expect(CSVTable(header: ["only"]).rendered() == "\u{FEFF}only\r\n")
     }
 
     @Test("fields survive a round trip through an RFC 4180 parser")

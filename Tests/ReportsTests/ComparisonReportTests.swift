@@ -17,12 +17,12 @@ struct ComparisonReportTests {
         try FileManager.default.createDirectory(at: differences, withIntermediateDirectories: true)
         let costs = """
             financial_year,placement,mean,p05,p25,p50,p75,p95,budget,variance
-            2025/26,all,-1000000,-1500000,-1200000,-1010000,-800000,-400000,,
-            2026/27,all,-1100000,-1700000,-1300000,-1120000,-900000,250000,,
+            2025/26,total,-1000000,-1500000,-1200000,-1010000,-800000,-400000,,
+            2026/27,total,-1100000,-1700000,-1300000,-1120000,-900000,250000,,
 
             """
         try Data(costs.utf8).write(to: differences.appendingPathComponent("costs.csv"))
-        try Data("date,placement,age_band,mean,p05,p25,p50,p75,p95\n2025-04-30,all,all,-1,-3,-2,-1,0,1\n".utf8)
+        try Data("date,placement,age_band,mean,p05,p25,p50,p75,p95\n2025-04-30,total,total,-1,-3,-2,-1,0,1\n".utf8)
             .write(to: differences.appendingPathComponent("bed_need.csv"))
     }
 
@@ -50,8 +50,8 @@ struct ComparisonReportTests {
         #expect(table.rows.map(\.[3]) == ["-£1.0m", "-£1.1m"])
         #expect(table.rows[1][4] == "-£1.7m to +£250k")
         // Children in care at 31 March 2026 in each run, from its own folder.
-        let baseMarch = try #require(comparison.base.bedNeed.rows.first { $0.period == "2026-03-31" && $0.detail == "all under 18" })
-        let variantMarch = try #require(comparison.variants[0].run.bedNeed.rows.first { $0.period == "2026-03-31" && $0.detail == "all under 18" })
+        let baseMarch = try #require(comparison.base.bedNeed.rows.first { $0.period == "2026-03-31" && $0.detail == "total under 18" })
+        let variantMarch = try #require(comparison.variants[0].run.bedNeed.rows.first { $0.period == "2026-03-31" && $0.detail == "total under 18" })
         #expect(table.rows[0][1] == ReportText.count(baseMarch.p50))
         #expect(table.rows[0][2] == ReportText.count(variantMarch.p50))
         #expect(baseMarch.p50 != variantMarch.p50)

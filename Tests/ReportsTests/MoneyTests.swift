@@ -9,7 +9,7 @@ struct MoneyTests {
         (0, "£0"),
         (999, "£999"),
         (1_000, "£1,000"),
-        (-1_500, "(£1,500)"),
+        (-1_500, "-£1,500"),
         (-0.4, "£0"),
         (12_300_000, "£12,300,000"),
     ])
@@ -18,7 +18,7 @@ struct MoneyTests {
     }
 
     @Test func fullWithMinusSign() {
-        #expect(Money.full(-1_234_567, negative: .minus) == "-£1,234,567")
+        #expect(Money.full(-1_234_567) == "-£1,234,567")
     }
 
     @Test(arguments: [
@@ -41,18 +41,18 @@ struct MoneyTests {
         #expect(Money.short(pounds) == expected)
     }
 
-    @Test func negativesInBracketsOrWithMinus() {
-        #expect(Money.short(-1_234_567) == "(£1.2m)")
-        #expect(Money.short(-1_234_567, negative: .minus) == "-£1.2m")
-        #expect(Money.short(-850_000, negative: .minus) == "-£850k")
-        #expect(Money.short(-40) == "(£40)")
-        #expect(Money.short(-0.2, negative: .minus) == "£0")
+    /// One way for negatives everywhere (tables and charts alike): `-£2.7m`, never `(£2.7m)`.
+    @Test func negativesHaveAMinusSignBeforeThePound() {
+        #expect(Money.short(-2_700_000) == "-£2.7m")
+        #expect(Money.short(-115_000) == "-£115k")
+        #expect(Money.short(-40) == "-£40")
+        #expect(Money.short(-0.2) == "£0")
     }
 
     @Test func fixedUnitForAxes() {
         #expect(Money.short(1_250_000, in: .millions, decimals: 2) == "£1.25m")
         #expect(Money.short(500_000, in: .millions, decimals: 1) == "£0.5m")
-        #expect(Money.short(-2_500_000, in: .millions, decimals: 1, negative: .minus) == "-£2.5m")
+        #expect(Money.short(-2_500_000, in: .millions, decimals: 1) == "-£2.5m")
         #expect(Money.short(1_234_000_000, in: .millions, decimals: 0) == "£1,234m")
     }
 

@@ -10,8 +10,10 @@ struct RunFolderFixture {
     var years = ["2025/26", "2026/27"]
     var scenarioName = "Testshire baseline"
     var seed = 42
-    /// Whether bed_need.csv has the `all under 18` rows (older runs do not).
+    /// Whether bed_need.csv has the `total under 18` rows (older runs do not).
     var childrenRows = true
+    /// The total rows' label: `total`, or `all` as older runs wrote it.
+    var totalLabel = "total"
     var budget: Double? = 20_000_000
     var mtfs = true
 
@@ -34,11 +36,11 @@ struct RunFolderFixture {
         var bed = "date,placement,age_band,mean,p05,p25,p50,p75,p95\n"
         for (m, date) in dates.enumerated() {
             for (i, provider) in providers.enumerated() {
-                bed += "\(date),\(provider),all,\(Self.figures(Self.need(i + 1, m), spread: 2))\n"
+                bed += "\(date),\(provider),\(totalLabel),\(Self.figures(Self.need(i + 1, m), spread: 2))\n"
             }
             let total = providers.indices.reduce(0.0) { $0 + Self.need($1 + 1, m) }
-            bed += "\(date),all,all,\(Self.figures(total, spread: 20))\n"
-            if childrenRows { bed += "\(date),all,all under 18,\(Self.figures(total - 30, spread: 18))\n" }
+            bed += "\(date),\(totalLabel),\(totalLabel),\(Self.figures(total, spread: 20))\n"
+            if childrenRows { bed += "\(date),\(totalLabel),\(totalLabel) under 18,\(Self.figures(total - 30, spread: 18))\n" }
         }
         var costs = "financial_year,placement,mean,p05,p25,p50,p75,p95,budget,variance\n"
         var mtfsText = "financial_year,cost_line,projected_spend,p05,p50,p95,budget,variance\n"
@@ -49,7 +51,7 @@ struct RunFolderFixture {
             }
             let total = providers.indices.reduce(0.0) { $0 + Self.cost($1 + 1, y) }
             let budgetCells = budget.map { "\($0),\(total + 5_000 - $0)" } ?? ","
-            costs += "\(year),all,\(Self.figures(total, spread: 400_000)),\(budgetCells)\n"
+            costs += "\(year),\(totalLabel),\(Self.figures(total, spread: 400_000)),\(budgetCells)\n"
             mtfsText += "\(year),total,\(total),\(total - 9_000),0,\(total + 9_000),\(budgetCells)\n"
         }
         var gap = "date,placement,measure,mean,p05,p25,p50,p75,p95\n"

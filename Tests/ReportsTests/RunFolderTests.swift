@@ -20,17 +20,30 @@ struct RunFolderTests {
         #expect(run.costs.rows.count == fixture.years.count * (fixture.providers.count + 1))
         #expect(run.gap?.rows.count == fixture.dates.count * 2)
         #expect(run.mtfs?.count == fixture.years.count * (fixture.providers.count + 1))
-        let total = try #require(run.costs.rows.first { $0.group == "all" })
+        let total = try #require(run.costs.rows.first { $0.group == "total" })
         #expect(total.budget == 20_000_000)
         #expect(total.variance == total.p50 + 5_000 - 20_000_000)
         #expect(run.costs.rows.first?.budget == nil)
+    }
+
+    @Test func olderRunsWithAllRowsReadAsTotal() throws {
+        let folder = try RunFolderFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let current = try RunFolder.read(RunFolderFixture().write(to: folder.appendingPathComponent("new")).path)
+        var older = RunFolderFixture()
+        older.totalLabel = "all"
+        let old = try RunFolder.read(older.write(to: folder.appendingPathComponent("old")).path)
+        #expect(old.bedNeed.rows == current.bedNeed.rows)
+        #expect(old.costs.rows == current.costs.rows)
+        #expect(current.bedNeed.rows.contains { $0.group == "total" && $0.detail == "total under 18" })
     }
 
     @Test func extraColumnsAndAnotherOrderAreRead() throws {
         let text = "p50,financial_year,notes,placement,p95,p75,p25,p05,mean,new_column\n7,2025/26,x,all,9,8,6,5,7.5,y\n"
         let table = try QuantileTable.read(CSVReader.parse(Array(text.utf8), path: "costs.csv"),
                                            period: "financial_year", group: "placement", detail: nil)
-        #expect(table.rows == [QuantileRow(period: "2025/26", group: "all", mean: 7.5, p05: 5, p25: 6, p50: 7, p75: 8, p95: 9)])
+        // 'all', the total row's label in older runs, is read as 'total'.
+        #expect(table.rows == [QuantileRow(period: "2025/26", group: "total", mean: 7.5, p05: 5, p25: 6, p50: 7, p75: 8, p95: 9)])
     }
 
     @Test func runDateFallsBackToTheFileDate() throws {

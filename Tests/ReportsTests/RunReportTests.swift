@@ -18,11 +18,11 @@ struct RunReportTests {
         let summary = try #require(report.page.sections.first)
         #expect(summary.heading == "Summary")
         let table = try #require(summary.table)
-        let totals = run.costs.rows.filter { $0.group == "all" }
+        let totals = run.costs.rows.filter { $0.group == "total" }
         #expect(table.rows.count == totals.count)
         for (row, cost) in zip(table.rows, totals) {
             let yearEnd = try #require(ReportText.yearEnd(cost.period))
-            let children = try #require(run.bedNeed.rows.first { $0.period == yearEnd && $0.group == "all" && $0.detail == "all under 18" })
+            let children = try #require(run.bedNeed.rows.first { $0.period == yearEnd && $0.group == "total" && $0.detail == "total under 18" })
             #expect(row == [
                 cost.period, ReportText.count(children.p50), ReportText.count(children.p05) + " to " + ReportText.count(children.p95),
                 Money.short(cost.p50), Money.short(cost.p05) + " to " + Money.short(cost.p95),
@@ -55,28 +55,33 @@ struct RunReportTests {
                              "Sufficiency gap", "Medium-term financial strategy", "How this was made"])
     }
 
-    @Test func smallestPlacementsAreGroupedAsOther() throws {
-        let (report, run) = try Self.report()
-        _ = report
+    @Test func smallestPlacementsAreGroupedAsOtherAndNamed() throws {
+        var fixture = RunFolderFixture()
+        fixture.providers = (1...15).map { "provider \($0)" }
+        let (report, run) = try Self.report(fixture)
         let (dates, series, grouped) = RunSections(run: run).placementSeries()
         #expect(series.count == RunSections.maximumSeries)
-        #expect(grouped == 3)
-        // Providers grow with their number: the largest first, providers 1 to 3 in "Other".
-        #expect(series.prefix(7).map(\.name) == (4...10).reversed().map { "Provider \($0)" })
-        #expect(series.last?.name == "Other (3 types)")
+        #expect(RunSections.maximumSeries == 12)
+        // Providers grow with their number: the largest first, providers 1 to 4 in "Other".
+        #expect(series.prefix(11).map(\.name) == (5...15).reversed().map { "Provider \($0)" })
+        #expect(series.last?.name == "Other (4 types)")
+        #expect(grouped == (1...4).reversed().map { "Provider \($0)" })
         for (m, value) in try #require(series.last).values.enumerated() {
-            #expect(value == (1...3).reduce(0) { $0 + RunFolderFixture.need($1, m) })
+            #expect(value == (1...4).reduce(0) { $0 + RunFolderFixture.need($1, m) })
         }
-        #expect(dates == RunFolderFixture().dates)
+        #expect(dates == fixture.dates)
+        // Nothing is hidden: the text names every placement in "Other".
+        let section = try #require(report.page.sections.first { $0.heading == "Places needed by type of placement" })
+        #expect(section.paragraphs.contains("The 4 smallest are shown together as 'Other': provider 4, provider 3, provider 2, provider 1. bed_need.csv has each of them month by month."))
     }
 
-    @Test func eightOrFewerPlacementsAreAllShown() throws {
+    @Test func twelveOrFewerPlacementsAreAllShown() throws {
         var fixture = RunFolderFixture()
-        fixture.providers = (1...8).map { "provider \($0)" }
+        fixture.providers = (1...12).map { "provider \($0)" }
         let (_, run) = try Self.report(fixture)
         let (_, series, grouped) = RunSections(run: run).placementSeries()
-        #expect(grouped == 0)
-        #expect(Set(series.map(\.name)) == Set((1...8).map { "Provider \($0)" }))
+        #expect(grouped.isEmpty)
+        #expect(Set(series.map(\.name)) == Set((1...12).map { "Provider \($0)" }))
     }
 
     @Test func olderRunsWithoutChildrenRowsSaySo() throws {
@@ -85,7 +90,7 @@ struct RunReportTests {
         let (report, run) = try Self.report(fixture)
         let summary = try #require(report.page.sections.first?.table)
         #expect(summary.header[1] == "Placed at 31 March")
-        let march = try #require(run.bedNeed.rows.first { $0.period == "2026-03-31" && $0.group == "all" && $0.detail == "all" })
+        let march = try #require(run.bedNeed.rows.first { $0.period == "2026-03-31" && $0.group == "total" && $0.detail == "total" })
         #expect(summary.rows.first?[1] == ReportText.count(march.p50))
         #expect(report.page.sections[1].paragraphs.contains { $0.contains("do not count children in care separately") })
     }

@@ -48,9 +48,6 @@ import Testing
             s.yaml:6:9: error: unknown key 'capacty' in a provider of 'foster care'; did you mean 'capacity'?
                         capacty: 10
                         ^
-            s.yaml:5:9: error: provider 'in-house fostering' has no 'capacity', so no child would ever reach the providers after it
-                      - name: in-house fostering
-                        ^
             """)
     }
 

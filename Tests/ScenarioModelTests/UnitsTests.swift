@@ -26,7 +26,8 @@ import Testing
         #expect(Self.weeklyCost(text) == pounds)
     }
 
-    @Test(arguments: ["-5", "£-5", "£30K", "£21.2M", "£ 900", "900 pounds", "abc", "£", "£k", "$900", "£1.2.3", "£9e3"])
+    // '£30K', '£21.2M' and '£ 900' are refused with a fix (FollowOnErrorTests.moneyNearlyRightGetsAFix).
+    @Test(arguments: ["-5", "£-5", "900 pounds", "abc", "£", "£k", "$900", "£1.2.3", "£9e3"])
     func moneyRejections(text: String) {
         #expect(Self.error(replacing: "weekly_cost: £900", with: "weekly_cost: \(text)") == Fixture.rendered(
             9, 22, "expected an amount in pounds such as '£850' for 'weekly_cost', found '\(text)'",
@@ -126,10 +127,10 @@ import Testing
         ("1.5 months", "'horizon' must be whole months or years from 1 month to 50 years, found '1.5 months'"),
         ("0 months", "'horizon' must be longer than zero, found '0 months'"),
         ("-1 year", "'horizon' must be longer than zero, found '-1 year'"),
-        ("5", "expected a duration such as '12 weeks' or '18 months' for 'horizon', found '5'"),
-        ("5 Years", "expected a duration such as '12 weeks' or '18 months' for 'horizon', found '5 Years'"),
-        ("5years", "expected a duration such as '12 weeks' or '18 months' for 'horizon', found '5years'"),
-        ("five years", "expected a duration such as '12 weeks' or '18 months' for 'horizon', found 'five years'"),
+        ("5", "expected a duration with its unit for 'horizon', such as '5 years', found '5'"),
+        ("5 Years", "expected a duration such as '5 years' or '60 months' for 'horizon', found '5 Years'"),
+        ("5years", "expected a duration such as '5 years' or '60 months' for 'horizon', found '5years'"),
+        ("five years", "expected a duration such as '5 years' or '60 months' for 'horizon', found 'five years'"),
     ])
     func horizonRejections(text: String, message: String) {
         #expect(Self.error(replacing: "start: 2025-04-01", with: "start: 2025-04-01\nhorizon: \(text)")

@@ -65,7 +65,7 @@ struct ReportCommandTests {
         let costs = try CSVReader.read(run.appendingPathComponent("costs.csv"))
         let (year, placement, p05, p50, p95, budget) = (try costs.requiredColumn("financial_year"), try costs.requiredColumn("placement"),
             try costs.requiredColumn("p05"), try costs.requiredColumn("p50"), try costs.requiredColumn("p95"), try costs.requiredColumn("budget"))
-        let totals = costs.rows.filter { $0[placement] == "all" }
+        let totals = costs.rows.filter { $0[placement] == "total" }
         #expect(totals.count >= 5)
         for row in totals {
             var cells = [row[year], Money.short(Double(row[p50])!), Money.short(Double(row[p05])!) + " to " + Money.short(Double(row[p95])!)]

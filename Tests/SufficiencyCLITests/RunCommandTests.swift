@@ -35,7 +35,10 @@ import Testing
     @Test(arguments: [
         (["--replications", "0"], Int32(2), "error: '--replications' expects a whole number from 1 to 1000000, found '0'"),
         (["--threads", "many"], Int32(2), "error: '--threads' expects a whole number from 1 to 1024, found 'many'"),
-        (["--seed", "-1"], Int32(2), "error: '--seed' expects a whole number from 0 up, found '-1'"),
+        (["--seed", "-1"], Int32(2), "error: '--seed' expects a whole number from 0 to 9223372036854775807, found '-1'"),
+        // The limit is said, as the scenario's 'seed' has it (2^63 − 1), not "from 0 up".
+        (["--seed", "9223372036854775808"], Int32(2),
+         "error: '--seed' expects a whole number from 0 to 9223372036854775807, found '9223372036854775808'"),
         (["--replicatons", "5"], Int32(2), "error: unknown option '--replicatons'; did you mean '--replications'?"),
     ])
     func badOptionsWriteNothing(options: [String], status: Int32, message: String) throws {

@@ -23,10 +23,15 @@ import Testing
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("2025-03-31"))
         #expect(result.out.contains("2026-03-31"))
-        let csv = try String(contentsOfFile: out + "/backtest.csv", encoding: .utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/backtest.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])  // the UTF-8 byte-order mark every CSV starts with
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(csv.hasPrefix("date,placement_type,age_band,actual,median,p05,p95,error,covered\r\n"))
-        // Two 31 Marches, each with 8 child types x (5 bands + all), parent and child, and the total.
+        // Two 31 Marches, each with 8 child types x (5 bands + total), parent and child, and the total.
         #expect(csv.split(separator: "\r\n").count == 1 + 2 * (8 * 6 + 1 + 1))
+        // Age bands and totals are named as in bed_need.csv: 'under 1', not 'age under 1'; 'total', not 'all'.
+        #expect(csv.contains(",under 1,") && csv.contains(",1 to 4,") && !csv.contains(",age "))
+        #expect(csv.contains("\r\n2025-03-31,total,total,") && !csv.contains(",all"))
 
         let late = runCLI(["backtest", data, "--as-of", "2026-03-31", "--years", "2", "--replications", "10", "--output", out + "2"])
         #expect(late.status == 1)

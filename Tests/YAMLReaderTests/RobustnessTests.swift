@@ -91,10 +91,12 @@ import Testing
             _ = try YAML.read(SourceText(path: "deep.yaml", text: text))
             Issue.record("read 300 levels without error")
         } catch let diagnostics as Diagnostics {
+            // The 258-character line is cut to a window of maxEchoWidth ending at its end.
+            let shown = Diagnostic.maxEchoWidth - 2
             #expect(diagnostics.rendered == """
                 deep.yaml:257:257: error: nesting deeper than 256 levels
-                    \(String(repeating: " ", count: 256))k:
-                    \(String(repeating: " ", count: 256))^
+                    …\(String(repeating: " ", count: shown))k:
+                     \(String(repeating: " ", count: shown))^
                 """)
         }
     }

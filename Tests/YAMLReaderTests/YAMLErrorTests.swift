@@ -148,7 +148,7 @@ import Testing
             """),
         ("a: 1\nb: x\u{2028}y\n", """
             s.yaml:2:5: error: the character U+2028 is not allowed here: it is a line break in some YAML readers and not in others; write it as an escape in a double-quoted string
-                b: x\u{2028}y
+                b: x\\Ly
                     ^
             """),
         ("- a\nb: 1\n", """

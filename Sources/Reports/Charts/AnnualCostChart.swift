@@ -42,15 +42,15 @@ public struct AnnualCostChart: Sendable {
         var frame = ChartFrame(title: title, footer: footer, legend: legend)
         let values = years.flatMap { [$0.median, $0.p05, $0.p95] + ($0.budget.map { [$0] } ?? []) }
         let (low, high) = IntervalColumns.extent(values)
-        // Headroom so the value labels above the whiskers stay inside the plot.
-        let axis = ValueAxis(covering: low, high + (high - low) * 0.08, format: .money)
+        // Headroom so the value labels above the whiskers (or above a budget line) stay inside the plot.
+        let axis = ValueAxis(covering: low, high + (high - low) * 0.12, format: .money)
         let y = frame.drawValueAxis(axis, title: valueTitle)
         let (centres, band) = frame.drawCategoryAxis(years.map(\.label), title: "Financial year")
         frame.draw { canvas in
             IntervalColumns.draw(
                 on: &canvas, centres: centres, band: band, y: y, median: years.map(\.median),
                 low: years.map(\.p05), high: years.map(\.p95), colour: ChartPalette.primary,
-                label: { Money.short($0, negative: .minus) })
+                markers: years.map(\.budget), label: { Money.short($0) })
             for (centre, year) in zip(centres, years) {
                 guard let budget = year.budget else { continue }
                 let half = min(50, band * 0.4)

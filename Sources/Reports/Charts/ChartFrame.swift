@@ -5,6 +5,8 @@ struct LegendItem: Sendable {
         case line(colour: String, dash: String?)
         case point
         case marker(colour: String)
+        /// An interval drawn as its two edges: two thin dashed lines.
+        case edges(colour: String, dash: String)
     }
 
     let name: String
@@ -68,6 +70,9 @@ struct ChartFrame: Sendable {
             canvas.circle(cx: x + 10, cy: y, r: 4, fill: ChartPalette.actual, stroke: "#ffffff", strokeWidth: 1.5)
         case .marker(let colour):
             canvas.line(x1: x, y1: y, x2: x + 20, y2: y, stroke: colour, width: 3, dash: "5 2")
+        case .edges(let colour, let dash):
+            canvas.line(x1: x, y1: y - 5, x2: x + 20, y2: y - 5, stroke: colour, width: 1.5, dash: dash)
+            canvas.line(x1: x, y1: y + 5, x2: x + 20, y2: y + 5, stroke: colour, width: 1.5, dash: dash)
         }
     }
 

@@ -2,10 +2,12 @@
 enum IntervalColumns {
     /// Draws a column from zero to `median` and a whisker from `low` to `high` at each centre;
     /// labels each median above its whisker (below, for negatives) when the columns are wide enough.
+    /// - Parameter markers: a value per column drawn across it (a budget), or nil; the label is
+    ///   moved clear of it, so that the marker never runs through the figure.
     static func draw(
         on canvas: inout SVGCanvas, centres: [Double], band: Double, y: LinearScale,
         median: [Double], low: [Double], high: [Double], colour: String,
-        label: (Double) -> String
+        markers: [Double?] = [], label: (Double) -> String
     ) {
         let columnWidth = min(72, band * 0.56)
         let capWidth = columnWidth * 0.4
@@ -21,12 +23,21 @@ enum IntervalColumns {
             canvas.line(x1: centre - capWidth / 2, y1: whiskerBottom, x2: centre + capWidth / 2, y2: whiskerBottom, stroke: ChartPalette.text, width: 1.5)
             if labelled {
                 let above = median[index] >= 0
-                canvas.text(
-                    label(median[index]), x: centre, y: above ? whiskerTop - 6 : whiskerBottom + 15,
-                    size: 12, anchor: "middle", weight: "bold")
+                var baseline = above ? whiskerTop - 6 : whiskerBottom + 15
+                if index < markers.count, let marker = markers[index] {
+                    // The label's glyphs span about 12 above the baseline to 3 below it.
+                    let my = y(marker)
+                    if my > baseline - labelHeight - 2 && my < baseline + 5 {
+                        baseline = above ? min(baseline, my - 6) : max(baseline, my + labelHeight + 5)
+                    }
+                }
+                canvas.text(label(median[index]), x: centre, y: baseline, size: 12, anchor: "middle", weight: "bold")
             }
         }
     }
+
+    /// The height of a median label above its baseline (12-point bold digits).
+    static let labelHeight = 12.0
 
     /// The lowest and highest value to show: zero and every interval end and extra value.
     static func extent(_ values: [Double]) -> (Double, Double) {

@@ -73,7 +73,7 @@ struct ValueAxis: Sendable {
             let largest = ticks.map(abs).max() ?? 0
             let unit = Money.Unit.fitting(largest)
             let places = DecimalText.decimals(forStep: step / unit.pounds)
-            return ticks.map { $0 == 0 ? "£0" : Money.short($0, in: unit, decimals: places, negative: .minus) }
+            return ticks.map { $0 == 0 ? "£0" : Money.short($0, in: unit, decimals: places) }
         }
     }
 
@@ -81,7 +81,7 @@ struct ValueAxis: Sendable {
     static func label(_ value: Double, format: ValueFormat) -> String {
         switch format {
         case .count: DecimalText.fixed(value, abs(value) < 10 && value != value.rounded() ? 1 : 0, grouped: true)
-        case .money: Money.short(value, negative: .minus)
+        case .money: Money.short(value)
         }
     }
 }

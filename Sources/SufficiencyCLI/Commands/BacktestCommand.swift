@@ -29,7 +29,7 @@ enum BacktestCommand {
             throw CommandFailure("'--years' expects a whole number from 1 to 50, found '\(yearsText)'", status: 2)
         }
         let replications = try arguments.int("replications", in: 2...1_000_000) ?? 1000
-        let seed = try arguments.int("seed", atLeast: 0).map(UInt64.init) ?? 1
+        let seed = try arguments.int("seed", in: 0...Int.max).map(UInt64.init) ?? 1
         let threads = try arguments.int("threads", in: 1...1024) ?? MonteCarlo.defaultThreads
         let output = arguments.string("output") ?? "output/backtest"
         try RunOptions.checkWritable(output)

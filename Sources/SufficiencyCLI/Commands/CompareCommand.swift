@@ -38,7 +38,7 @@ enum CompareCommand {
         let baseName = RunOptions.baseName(basePath)
         var seen = Set([baseName])
         for v in variants where !seen.insert(v.name).inserted {
-            throw CommandFailure("two scenarios are named '\(v.name)'; give the variants distinct file names", status: 2)
+            throw CommandFailure("two scenarios are named '\(Escaping.visible(v.name))'; give the variants distinct file names", status: 2)
         }
         let directory = options.output ?? "output/compare-\(baseName)"
         var written = try base.write(to: "\(directory)/\(baseName)").count
@@ -66,7 +66,7 @@ enum CompareCommand {
             try OutputDirectory(path: "\(directory)/\(variant.name)-vs-\(baseName)").write(files)
             written += files.count
             console.out("")
-            console.out("\(variant.name) minus \(baseName) (\(variant.run.scenario.name) − \(base.scenario.name)):")
+            console.out("\(variant.name) minus \(baseName) (\(Escaping.visible(variant.run.scenario.name)) − \(Escaping.visible(base.scenario.name))):")
             console.out(comparison.summaryTable())
         }
         let compare = JSON.object([

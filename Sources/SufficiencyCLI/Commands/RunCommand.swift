@@ -2,6 +2,7 @@ import CareSimulation
 import Foundation
 import Reports
 import ScenarioModel
+import YAMLReader
 
 /// `sufficiency run SCENARIO`: simulate, write the CSV projections and run.json, print a summary.
 enum RunCommand {
@@ -50,7 +51,7 @@ struct RunOptions: Sendable {
 
     init(_ arguments: Arguments) throws {
         replications = try arguments.int("replications", in: 1...1_000_000)
-        seed = try arguments.int("seed", atLeast: 0).map(UInt64.init)
+        seed = try arguments.int("seed", in: 0...Int.max).map(UInt64.init)
         threads = try arguments.int("threads", in: 1...1024) ?? MonteCarlo.defaultThreads
         output = arguments.string("output")
         overrides = arguments.strings("set")
@@ -103,7 +104,7 @@ struct SimulatedRun {
         if let seed { loaded.scenario.seed = seed }
         let model = CareModel(loaded.scenario)
         let total = loaded.scenario.replications
-        let progress = console.errIsTerminal ? ProgressReporter(label: loaded.scenario.name, total: total) : nil
+        let progress = console.errIsTerminal ? ProgressReporter(label: Escaping.visible(loaded.scenario.name), total: total) : nil
         var onProgress: (@Sendable () -> Void)?
         if let progress { onProgress = { progress.advance() } }
         started = Date()
@@ -118,7 +119,7 @@ struct SimulatedRun {
 
     var header: String {
         let seconds = (wallSeconds * 10).rounded() / 10
-        return "\(scenario.name): \(scenario.replications) replications, seed \(scenario.seed), \(threads) threads, simulated in \(seconds) s"
+        return "\(Escaping.visible(scenario.name)): \(scenario.replications) replications, seed \(scenario.seed), \(threads) threads, simulated in \(seconds) s"
     }
 
     /// Writes the CSVs then run.json, atomically, and returns the file names.

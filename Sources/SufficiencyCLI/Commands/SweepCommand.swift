@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import ScenarioModel
+import YAMLReader
 
 /// `sufficiency sweep SCENARIO --set key.path=v1,v2,v3`: one setting over several values, each run
 /// with the same seed (common random numbers), in one table.
@@ -38,7 +39,7 @@ enum SweepCommand {
             let p = run.projection
             if printed.isEmpty {
                 printed.append([String(key.split(separator: ".").last ?? Substring(key))] + p.model.years.map { "\($0) cost" } + ["in care at end"])
-                console.out("\(run.scenario.name): \(run.scenario.replications) replications, seed \(run.scenario.seed); medians")
+                console.out("\(Escaping.visible(run.scenario.name)): \(run.scenario.replications) replications, seed \(run.scenario.seed); medians")
             }
             var row = [value]
             for (year, fy) in p.model.years.enumerated() {

@@ -15,7 +15,7 @@ enum SynthCommand {
     static let command = CLI.Command(spec: spec) { arguments, console in
         let output = try ReturnInput.required(arguments, "output", example: "--output data/synthetic")
         var options = SyntheticReturn.Options()
-        options.seed = try arguments.int("seed", atLeast: 0).map(UInt64.init) ?? options.seed
+        options.seed = try arguments.int("seed", in: 0...Int.max).map(UInt64.init) ?? options.seed
         options.years = try arguments.int("years", in: 1...30) ?? options.years
         options.childrenInCare = try arguments.int("children", in: 1...1_000_000) ?? options.childrenInCare
         try RunOptions.checkWritable(output)

@@ -1,0 +1,127 @@
+import Testing
+@testable import ScenarioModel
+
+/// One mistake gives one error: what follows from a misspelt key is not reported again, and a
+/// name of the wrong kind gets a hint instead of "unknown". Also the fix-it hints for values
+/// that are nearly right (`horizon: 5`, `£5.5K`, `1,000`).
+@Suite struct FollowOnErrorTests {
+    static let base = BrokenScenarioTests.base + """
+        budgets:
+          2025/26: {total: £2m, in-house fostering: £300k}
+
+        """
+
+    static func errors(replacing old: String, with new: String) -> String {
+        precondition(base.components(separatedBy: old).count == 2, "'\(old)' must occur once")
+        return Fixture.errors(base.replacingOccurrences(of: old, with: new))
+    }
+
+    @Test func baseIsValid() {
+        #expect(Fixture.scenario(Self.base) != nil)
+    }
+
+    @Test func misspeltWeeklyCostBlamesNoProvider() {
+        // Before: also "provider 'in-house fostering' needs a 'weekly_cost'" and "unknown provider
+        // 'in-house fostering'" in the population and in the budgets: a correctly named provider blamed.
+        #expect(Self.errors(replacing: "weekly_cost: £500", with: "weekly_cots: £500") == """
+            s.yaml:7:9: error: unknown key 'weekly_cots' in a provider of 'foster care'; did you mean 'weekly_cost'?
+                        weekly_cots: £500
+                        ^
+            """)
+    }
+
+    @Test func misspeltNameIsOneError() {
+        #expect(Self.errors(replacing: "- name: in-house fostering", with: "- nmae: in-house fostering") == """
+            s.yaml:5:9: error: unknown key 'nmae' in a provider of 'foster care'; did you mean 'name'?
+                      - nmae: in-house fostering
+                        ^
+            """)
+    }
+
+    @Test func misspeltProvidersIsOneError() {
+        #expect(Self.errors(replacing: "    providers:\n      - name: in-house", with: "    provders:\n      - name: in-house") == """
+            s.yaml:4:5: error: unknown key 'provders' in placement type 'foster care'; did you mean 'providers'?
+                    provders:
+                    ^
+            """)
+    }
+
+    @Test func aMissingKeyThatWasNotMisspeltIsStillReported() {
+        #expect(Self.errors(replacing: "weekly_cost: £500", with: "local: 50%") == """
+            s.yaml:5:9: error: provider 'in-house fostering' needs a 'weekly_cost' in pounds per child per week
+                      - name: in-house fostering
+                        ^
+            """)
+    }
+
+    @Test func anUnknownKeyFarFromAnyValidOneDoesNotHideTheMissingKey() {
+        #expect(Self.errors(replacing: "weekly_cost: £500", with: "price: £500") == """
+            s.yaml:7:9: error: unknown key 'price' in a provider of 'foster care'
+                        price: £500
+                        ^
+            s.yaml:5:9: error: provider 'in-house fostering' needs a 'weekly_cost' in pounds per child per week
+                      - name: in-house fostering
+                        ^
+            """)
+    }
+
+    @Test func placementTypeWhereAProviderIsExpectedGetsAHint() {
+        #expect(Self.errors(replacing: "  in-house fostering: {5 to 9: 4}", with: "  foster care: {5 to 9: 4}") == """
+            s.yaml:18:3: error: 'foster care' is a placement type; population is by provider: did you mean 'in-house fostering'?
+                  foster care: {5 to 9: 4}
+                  ^
+            """)
+        #expect(Self.errors(replacing: "in-house fostering: £300k", with: "children's home: £300k") == """
+            s.yaml:24:25: error: 'children's home' is a placement type; a budget is by provider (or 'total'): did you mean 'external children's home'?
+                  2025/26: {total: £2m, children's home: £300k}
+                                        ^
+            """)
+    }
+
+    @Test func aProviderCannotBeCalledTotal() {
+        // 'total' is the total row of every CSV: a provider of that name would be indistinguishable.
+        #expect(Self.errors(replacing: "- name: agency fostering", with: "- name: total") == """
+            s.yaml:8:15: error: 'total' names the total rows in the CSVs and in 'budgets'; give the provider another name
+                      - name: total
+                              ^
+            """)
+    }
+
+    @Test func horizonWithoutAUnitSuggestsYears() {
+        #expect(Self.errors(replacing: "start: 2025-04-01", with: "start: 2025-04-01\nhorizon: 5") == """
+            s.yaml:2:10: error: expected a duration with its unit for 'horizon', such as '5 years', found '5'
+                horizon: 5
+                         ^
+            """)
+        #expect(Self.errors(replacing: "start: 2025-04-01", with: "start: 2025-04-01\nhorizon: soon") == """
+            s.yaml:2:10: error: expected a duration such as '5 years' or '60 months' for 'horizon', found 'soon'
+                horizon: soon
+                         ^
+            """)
+    }
+
+    @Test(arguments: [
+        ("£6,000", "£6.5K", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£6.5K'; write '£6.5k' (a lower-case 'k' for thousands, 'm' for millions)"),
+        ("£6,000", "£1.2M", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£1.2M'; write '£1.2m' (a lower-case 'k' for thousands, 'm' for millions)"),
+        ("£6,000", "'£6 k'", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£6 k'; write '£6k'"),
+        ("£6,000", "£ 900", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£ 900'; write '£900'"),
+        ("£6,000", "six", "expected an amount in pounds such as '£850' for 'weekly_cost', found 'six'"),
+    ])
+    func moneyNearlyRightGetsAFix(old: String, new: String, message: String) {
+        let errors = Self.errors(replacing: "weekly_cost: \(old)", with: "weekly_cost: \(new)")
+        #expect(errors.hasPrefix("s.yaml:16:22: error: \(message)\n"), "\(errors)")
+    }
+
+    @Test func thousandsCommaGetsAFix() {
+        #expect(Self.errors(replacing: "capacity: 10", with: "capacity: 1,000") == """
+            s.yaml:6:19: error: expected a whole number for 'capacity', found '1,000'; write '1000' without the comma
+                        capacity: 1,000
+                                  ^
+            """)
+        #expect(Self.errors(replacing: "rate: 0.3", with: "rate: 1,000.5") == """
+            s.yaml:11:13: error: expected a number for 'rate', found '1,000.5'; write '1000.5' without the comma
+                      rate: 1,000.5
+                            ^
+            """)
+    }
+}
