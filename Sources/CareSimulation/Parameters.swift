@@ -43,12 +43,15 @@ struct Parameters: Sendable {
         // leaves every other draw as it was.
         let variability = scenario.variability
         var walk = SplitMix64(seed: SplitMix64.derive(replicationSeed, Stream.variability))
-        let firstStep = variability.firstStepVariance.squareRoot()
+        // Each step is normal with mean −s²/2 for its variance s², so that the expected factor stays 1:
+        // a rate's mean in every year is the rate given (its median drifts slowly down instead).
+        let firstStep = variability.firstStepVariance
         func randomWalk(_ sd: Double) -> [Double] {
             var level = 0.0
             return model.years.indices.map { k in
                 guard sd > 0 else { return 1 }
-                level += sd * (k == 0 ? firstStep : 1) * walk.normal()
+                let variance = sd * sd * (k == 0 ? firstStep : 1)
+                level += variance.squareRoot() * walk.normal() - variance / 2
                 return exp(level)
             }
         }

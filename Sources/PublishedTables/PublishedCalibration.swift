@@ -245,6 +245,10 @@ public struct PublishedCalibrator: Sendable {
             } else if let total = f.starts[wy], let e = england.startsByAge[wy] {
                 for (k, v) in Self.normalised(e).enumerated() { starts[k] += v * total }
                 notes.append("starts by age group for \(wy) not published for this council: England's age shares of starts used")
+            } else {
+                throw FileError(path: release.files[.starts] ?? "the tables",
+                                "no starts by age group for \(council.name) or England in the year to 31 March \(wy): the DfE's "
+                                + "'la_cla_who_started_to_be_looked_after.csv' is needed beside the other tables")
             }
         }
         guard let exits = Self.rawExits(f, england: england, window: window, asOf: y) else {
@@ -258,6 +262,9 @@ public struct PublishedCalibrator: Sendable {
             } else if let e = england.newPlacements[wy], let es = england.starts[wy], let ey = Self.childYears(england, wy) {
                 moves += max(0, e - es) / ey * years
                 notes.append("new placements for \(wy) not published for this council: England's move rate used")
+            } else {
+                notes.append("no new placements for \(wy) in the tables (is 'la_cla_during_year_new_placements.csv' missing?): "
+                             + "no placement moves counted for that year")
             }
             childYears += years
         }

@@ -42,11 +42,12 @@ public struct Backtest: Sendable {
     ///   - asOf: the date calibrated to (day number); the simulation starts the day after.
     ///   - years: years simulated; 31 Marches after `asOf`, inside both the horizon and the data, are compared.
     public static func run(_ data: StitchedReturn, asOf: Int, years: Int, windowYears: Double = 3,
-                           replications: Int, seed: UInt64, threads: Int) throws -> Backtest {
+                           replications: Int, seed: UInt64, threads: Int,
+                           variability: (entries: Double, exits: Double)? = ScenarioWriter.defaultVariability) throws -> Backtest {
         let calibration = Estimator.estimate(data.truncated(at: asOf), asOf: asOf, windowYears: windowYears)
         let text = ScenarioWriter.render(calibration, options: .init(
             name: "back-test from \(CivilDate.formatISO(asOf))", horizonYears: years, replications: replications, seed: seed,
-            includeCareLeavers: false))
+            includeCareLeavers: false, variability: variability))
         var scenario = try ScenarioLoader(readFile: { _ in text }).load("backtest.yaml")
         scenario.replications = replications
         scenario.seed = seed

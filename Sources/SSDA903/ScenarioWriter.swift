@@ -21,17 +21,28 @@ public struct ScenarioWriter: Sendable {
         public var notes: [String]
         /// Whether to write the care leavers' section when the data has what it needs.
         public var includeCareLeavers: Bool
+        /// Year-to-year drift in entry and exit rates to write (`nil`: none); see ``defaultVariability``.
+        public var variability: (entries: Double, exits: Double)?
 
         public init(name: String, horizonYears: Int = 5, replications: Int = 1000, seed: UInt64 = 1,
-                    notes: [String] = [], includeCareLeavers: Bool = true) {
+                    notes: [String] = [], includeCareLeavers: Bool = true,
+                    variability: (entries: Double, exits: Double)? = ScenarioWriter.defaultVariability) {
             self.name = name
             self.horizonYears = horizonYears
             self.replications = replications
             self.seed = seed
             self.notes = notes
             self.includeCareLeavers = includeCareLeavers
+            self.variability = variability
         }
     }
+
+    /// Year-to-year drift of rates across England's councils: one council's return has too few years
+    /// to estimate it, so the pooled figure from every council's published history to 31 March 2021
+    /// is written (`sufficiency backtest` on the DfE's tables; docs/published-tables.md): the yearly
+    /// change in log starts has sd 17.4% beyond Poisson noise, and in log ceased per child-year
+    /// 13.1%, which for exits before 18 alone (about two thirds of ceased) is about 20%.
+    public static let defaultVariability: (entries: Double, exits: Double)? = (0.17, 0.20)
 
     /// The marker on every figure the 903 return cannot supply.
     public static let defaultCost = "# DEFAULT COST — not in the 903 return; replace with your council's figure"
@@ -59,6 +70,7 @@ public struct ScenarioWriter: Sendable {
         writer.writeExits()
         writer.writeParentAndChild()
         writer.writeCareLeavers()
+        writer.writeVariability()
         writer.line("inflation: 3%", defaultValue + " (general uplift each April)")
         return writer.lines.joined(separator: "\n") + "\n"
     }

@@ -190,7 +190,8 @@ public struct AgesWithinBand: Sendable, Equatable {
 
 /// Year-to-year drift in rates: in each replication the log of the entry rates (and, separately,
 /// of the exit rates) takes a random walk, one normal step with this standard deviation at the
-/// start of each financial year simulated, the first included. Zero switches it off.
+/// start of each financial year simulated, the first included; each step's mean is −variance/2, so
+/// the rates' expected value stays as given. Zero switches it off.
 ///
 /// Rates that are means over the last W years describe the middle of those years rather than
 /// their end, and the rate may have drifted since: the first step's variance is then larger by
