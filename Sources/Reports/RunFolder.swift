@@ -111,7 +111,7 @@ package struct RunFolder: Sendable {
     }
 
     /// `folder/name`, without doubling a trailing `/`.
-    static func join(_ folder: String, _ name: String) -> String {
+    package static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 

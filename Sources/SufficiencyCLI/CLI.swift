@@ -16,7 +16,7 @@ public enum CLI {
     }
 
     static let commands: [Command] = [
-        RunCommand.command, CompareCommand.command, SweepCommand.command, ValidateCommand.command, ParseCommand.command,
+        RunCommand.command, MergeCommand.command, CompareCommand.command, SweepCommand.command, ValidateCommand.command, ParseCommand.command,
         ReportCommand.command,
         CalibrateCommand.command, SynthCommand.command, BacktestCommand.command, BenchCommand.command,
     ]
