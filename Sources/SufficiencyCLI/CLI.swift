@@ -62,6 +62,9 @@ public enum CLI {
         } catch let error as CommandFailure {
             console.err("error: \(error.message)")
             return error.status
+        } catch let error as FileError {
+            console.err(error.description)
+            return 1
         } catch let error as OutputDirectoryError {
             console.err("error: \(error.description)")
             return 1

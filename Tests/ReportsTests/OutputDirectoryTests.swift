@@ -94,7 +94,8 @@ final class OutputDirectoryTests {
         // A 250-byte name is a valid file name, but its hidden temporary ('.<name>.tmp-<random>')
         // is over the 255-byte limit, so opening it fails after a.csv's temporary is written.
         let long = String(repeating: "b", count: 246) + ".csv"
-        try directory.write([(name: "a.csv", contents: "old a"), (name: long, contents: "old b"), (name: "run.json", contents: "old run")])
+        try directory.write([(name: "a.csv", contents: "old a"), (name: "run.json", contents: "old run")])
+        try "old b".write(toFile: scratch + "/" + long, atomically: false, encoding: .utf8)
         let error = #expect(throws: OutputDirectoryError.self) {
             try directory.write([(name: "a.csv", contents: "new a"), (name: "c.csv", contents: "new c"),
                                  (name: long, contents: "new b"), (name: "run.json", contents: "new run")])
@@ -102,6 +103,7 @@ final class OutputDirectoryTests {
         #expect(error?.description == "cannot write to '\(scratch)/\(long)': file name too long")
         #expect(try entries(scratch) == ["a.csv", long, "run.json"])
         #expect(try contents(scratch + "/a.csv") == "old a")
+        #expect(try contents(scratch + "/" + long) == "old b")
         #expect(try contents(scratch + "/run.json") == "old run")
     }
 

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import ScenarioModel
+@testable import CareSimulation
+
+@Suite struct TallyStoreTests {
+    /// Every figure of `view` equals `tally`'s.
+    static func same(_ view: TallyView, _ tally: Tally) -> Bool {
+        Array(view.stock) == tally.stock && Array(view.local) == tally.local && Array(view.gap) == tally.gap
+            && Array(view.capacity) == tally.capacity && Array(view.flowCounts) == tally.flowCounts
+            && Array(view.occupiedDays) == tally.occupiedDays && view.events == tally.events
+    }
+
+    @Test(arguments: [Int.max, 0])
+    func aStoreHoldsEveryTallyExactlyInMemoryOrInAFile(memoryBudget: Int) throws {
+        let model = CareModel(try ReproducibilityTests.medway())
+        let tallies = MonteCarlo.run(model, replications: 6, threads: 2)
+        let directory = FileManager.default.temporaryDirectory.path
+        let before = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".sufficiency-replications-") }
+        let store = try TallyStore(layout: TallyStore.Layout(model), count: 6, memoryBudget: memoryBudget, spillDirectory: directory)
+        // The file behind a spilled store is unlinked at once: nothing is left in the folder.
+        let after = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".sufficiency-replications-") }
+        #expect(after == before)
+        MonteCarlo.run(model, replications: 0..<6, threads: 2, into: store)
+        for r in 0..<6 { #expect(Self.same(store[r], tallies[r]), "replication \(r)") }
+        #expect(store.layout.recordBytes % 8 == 0)
+    }
+
+    @Test func aShardsStoreHoldsTheSameReplicationsAsTheWholeRun() throws {
+        let model = CareModel(try ReproducibilityTests.medway())
+        let tallies = MonteCarlo.run(model, replications: 7, threads: 2)
+        let store = TallyStore(inMemory: TallyStore.Layout(model), count: 3)
+        MonteCarlo.run(model, replications: 4..<7, threads: 2, into: store)
+        for i in 0..<3 { #expect(Self.same(store[i], tallies[4 + i])) }
+    }
+
+    @Test func thePlanKeepsMemoryAndDiskWithinBudgetAndSaysHowManyFit() {
+        let mb = 1 << 20
+        #expect(TallyStore.plan(recordBytes: mb, count: 100, memory: 1000 * mb, disk: 10_000 * mb) == .inMemory)
+        #expect(TallyStore.plan(recordBytes: mb, count: 501, memory: 1000 * mb, disk: 10_000 * mb) == .onDisk)
+        // Half the memory, or nine tenths of the disk, whichever is more.
+        #expect(TallyStore.plan(recordBytes: mb, count: 9001, memory: 1000 * mb, disk: 10_000 * mb) == .tooLarge(fit: 9000))
+        #expect(TallyStore.plan(recordBytes: mb, count: 1_000_000, memory: 4000 * mb, disk: 1000 * mb) == .tooLarge(fit: 2000))
+        #expect(TallyStore.plan(recordBytes: 1 << 40, count: 1 << 40, memory: nil, disk: nil) == .tooLarge(fit: (Int.max / 10 * 9) >> 40))
+    }
+}
