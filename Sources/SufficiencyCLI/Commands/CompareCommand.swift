@@ -23,25 +23,33 @@ enum CompareCommand {
         guard !variantPaths.isEmpty || !options.overrides.isEmpty else {
             throw CommandFailure("give a variant scenario, or --set changes to compare with the base", status: 2)
         }
+        let baseName = RunOptions.baseName(basePath)
+        let directory = options.output ?? "output/compare-\(baseName)"
+        // The whole comparison folder is written beside it and swapped in at the end.
+        var folder: FolderReplacement?
         // The base decides the seed and replications; every run uses them, so replication r of each
         // run draws the same random numbers wherever the scenarios agree.
         let base = try SimulatedRun(path: basePath, overrides: variantPaths.isEmpty ? [] : options.overrides,
                                     replications: options.replications, seed: options.seed,
-                                    threads: options.threads, console: console)
+                                    threads: options.threads, console: console,
+                                    spillDirectory: RunOptions.parent(of: directory)) {
+            folder = try FolderReplacement.begin(directory)
+        }
+        guard let folder else { preconditionFailure("the folder is taken before simulating") }
+        let staging = folder.staging
         let variants: [(name: String, run: SimulatedRun)] = try (variantPaths.isEmpty ? [basePath] : variantPaths).map { path in
             var run = try SimulatedRun(path: path, overrides: options.overrides, replications: base.scenario.replications,
-                                       seed: base.scenario.seed, threads: options.threads, console: console)
+                                       seed: base.scenario.seed, threads: options.threads, console: console,
+                                       spillDirectory: RunOptions.parent(of: directory))
             if variantPaths.isEmpty { run.loaded.scenario.name += " with " + options.overrides.joined(separator: ", ") }
             let name = variantPaths.isEmpty ? "\(RunOptions.baseName(path))-with-changes" : RunOptions.baseName(path)
             return (name, run)
         }
-        let baseName = RunOptions.baseName(basePath)
         var seen = Set([baseName])
         for v in variants where !seen.insert(v.name).inserted {
             throw CommandFailure("two scenarios are named '\(v.name)'; give the variants distinct file names", status: 2)
         }
-        let directory = options.output ?? "output/compare-\(baseName)"
-        var written = try base.write(to: "\(directory)/\(baseName)").count
+        var written = try base.write(to: "\(staging)/\(baseName)").count
         console.out("base: \(base.header)")
         for variant in variants {
             let comparison: Comparison
@@ -50,7 +58,7 @@ enum CompareCommand {
             } catch let error as Comparison.Mismatch {
                 throw CommandFailure("cannot compare '\(variant.name)' with '\(baseName)': \(error.message)")
             }
-            written += try variant.run.write(to: "\(directory)/\(variant.name)").count
+            written += try variant.run.write(to: "\(staging)/\(variant.name)").count
             let record = JSON.object([
                 ("base", .string(baseName)), ("variant", .string(variant.name)),
                 ("difference", .string("variant minus base, replication by replication (common random numbers)")),
@@ -63,7 +71,7 @@ enum CompareCommand {
                 ("flows.csv", comparison.flowsTable().rendered()),
                 ("difference.json", record.rendered() + "\n"),
             ]
-            try OutputDirectory(path: "\(directory)/\(variant.name)-vs-\(baseName)").write(files)
+            try OutputDirectory(path: "\(staging)/\(variant.name)-vs-\(baseName)").write(files)
             written += files.count
             console.out("")
             console.out("\(variant.name) minus \(baseName) (\(variant.run.scenario.name) − \(base.scenario.name)):")
@@ -74,9 +82,10 @@ enum CompareCommand {
             ("replications", .int(base.scenario.replications)), ("seed", .int(Int(clamping: base.scenario.seed))),
             ("tool_version", .string(CLI.version)),
         ])
-        try OutputDirectory(path: directory).write([("compare.json", compare.rendered() + "\n")])
+        try OutputDirectory(path: staging).write([("compare.json", compare.rendered() + "\n")])
         written += 1
-        if arguments.flag("report") { written += try RunReport.write(folder: directory).count }
+        if arguments.flag("report") { written += try RunReport.write(folder: staging, shownAs: directory).count }
+        try folder.commit()
         console.out("")
         console.out("wrote \(written) files to \(directory)/")
         return 0
