@@ -131,7 +131,7 @@ package struct RunFolder: Sendable {
     }
 
     /// Reads a JSON object from `path`.
-    static func readJSON(_ path: String) throws(FileError) -> [String: Any] {
+    package static func readJSON(_ path: String) throws(FileError) -> [String: Any] {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw FileError(path: path, "cannot read the file: \(error.localizedDescription)")

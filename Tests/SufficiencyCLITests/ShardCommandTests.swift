@@ -50,6 +50,38 @@ import Testing
         #expect(record?["replications"] as? Int == replications && record?["seed"] as? Int == 7 && record?["shards"] as? Int == count)
     }
 
+    @Test func compareOnMergedRunsWritesWhatCompareOnTheScenariosWrites() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let variant = RunCommandTests.repo.appendingPathComponent("scenarios/medway-more-foster-carers.yaml").path
+        var merged: [String] = []
+        for (name, scenario) in [("medway-baseline", Self.medway), ("medway-more-foster-carers", variant)] {
+            var shards: [String] = []
+            for k in 1...2 {
+                let out = folder.appendingPathComponent("\(name).shard-\(k)").path
+                try Self.succeed(["run", scenario, "--replications", "6", "--seed", "5", "--shard", "\(k)/2", "--output", out])
+                shards.append(out)
+            }
+            merged.append(folder.appendingPathComponent(name).path)
+            try Self.succeed(["merge"] + shards + ["--output", merged.last!])
+        }
+        let fromRuns = folder.appendingPathComponent("from-runs"), direct = folder.appendingPathComponent("direct")
+        try Self.succeed(["compare", merged[0], merged[1], "--output", fromRuns.path])
+        try Self.succeed(["compare", Self.medway, variant, "--replications", "6", "--seed", "5", "--output", direct.path])
+        for sub in ["medway-baseline", "medway-more-foster-carers", "medway-more-foster-carers-vs-medway-baseline"] {
+            let expected = try Self.csvs(direct.appendingPathComponent(sub))
+            #expect(!expected.isEmpty)
+            #expect(try Self.csvs(fromRuns.appendingPathComponent(sub)) == expected, "\(sub) differs")
+        }
+        // Runs of different seeds are not paired.
+        let other = folder.appendingPathComponent("seed-6")
+        try Self.succeed(["run", variant, "--replications", "6", "--seed", "6", "--shard", "1/1", "--output", other.path + ".shard"])
+        try Self.succeed(["merge", other.path + ".shard", "--output", other.path])
+        let unpaired = runCLI(["compare", merged[0], other.path, "--output", folder.appendingPathComponent("x").path])
+        #expect(unpaired.status == 1)
+        #expect(unpaired.err == "error: '\(other.path)' was run with seed 6 and '\(merged[0])' with seed 5; a paired comparison needs one seed (common random numbers)\n")
+    }
+
     @Test func aShardRunsItsShareOfTheReplications() {
         // ⌊(K−1)R/N⌋ ..< ⌊KR/N⌋: every replication once, shares differing by at most one.
         for replications in 0...30 {
@@ -122,7 +154,7 @@ import Testing
         try (String(contentsOfFile: scenario, encoding: .utf8) + "\n# edited\n").write(toFile: scenario, atomically: false, encoding: .utf8)
         let result = runCLI(["merge", shard, "--output", folder.appendingPathComponent("merged").path])
         #expect(result.status == 1)
-        #expect(result.err == "error: '\(scenario)' (or a file it extends) is not what the shards ran: its SHA-256 differs from shard.json's; merge with the scenario files the shards ran\n")
+        #expect(result.err == "error: '\(scenario)' (or a file it extends) is not what the shards ran: its SHA-256 differs; use the scenario files it ran\n")
     }
 
     @Test func shardOptionsAndSchedulerIndices() throws {

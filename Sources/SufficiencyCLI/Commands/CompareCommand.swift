@@ -10,8 +10,8 @@ enum CompareCommand {
         command: "compare",
         summary: "compare strategies: variant minus base per year, with common random numbers",
         positionals: [
-            .init("base", help: "the baseline scenario"),
-            .init("variant", help: "variant scenarios (none: the base with the --set changes)", isOptional: true, isRepeating: true),
+            .init("base", help: "the baseline scenario, or a run folder written by 'sufficiency merge'"),
+            .init("variant", help: "variant scenarios (none: the base with the --set changes), or merged run folders", isOptional: true, isRepeating: true),
         ],
         options: RunOptions.options(output: "where to write (default: output/compare-<base file name>/)"),
         flags: [.init("report", help: "also write report.html and the charts as SVG files")])
@@ -27,24 +27,42 @@ enum CompareCommand {
         let directory = options.output ?? "output/compare-\(baseName)"
         // The whole comparison folder is written beside it and swapped in at the end.
         var folder: FolderReplacement?
-        // The base decides the seed and replications; every run uses them, so replication r of each
-        // run draws the same random numbers wherever the scenarios agree.
-        let base = try SimulatedRun(path: basePath, overrides: variantPaths.isEmpty ? [] : options.overrides,
+        let base: SimulatedRun
+        let variants: [(name: String, run: SimulatedRun)]
+        if isFolder(basePath) {
+            // Runs merged from shards: compared as they were run, replication by replication.
+            guard !variantPaths.isEmpty, options.overrides.isEmpty, options.replications == nil, options.seed == nil else {
+                throw CommandFailure("compare merged runs as they were run: give the variants' merged folders, without --set, --replications or --seed", status: 2)
+            }
+            folder = try FolderReplacement.begin(directory)
+            base = try SimulatedRun(mergedFolder: basePath)
+            variants = try variantPaths.map { path in
+                let run = try SimulatedRun(mergedFolder: path)
+                guard run.scenario.seed == base.scenario.seed else {
+                    throw CommandFailure("'\(path)' was run with seed \(run.scenario.seed) and '\(basePath)' with seed \(base.scenario.seed); a paired comparison needs one seed (common random numbers)")
+                }
+                return (RunOptions.baseName(path), run)
+            }
+        } else {
+            // The base decides the seed and replications; every run uses them, so replication r of
+            // each run draws the same random numbers wherever the scenarios agree.
+            base = try SimulatedRun(path: basePath, overrides: variantPaths.isEmpty ? [] : options.overrides,
                                     replications: options.replications, seed: options.seed,
                                     threads: options.threads, console: console,
                                     spillDirectory: RunOptions.parent(of: directory)) {
-            folder = try FolderReplacement.begin(directory)
+                folder = try FolderReplacement.begin(directory)
+            }
+            variants = try (variantPaths.isEmpty ? [basePath] : variantPaths).map { path in
+                var run = try SimulatedRun(path: path, overrides: options.overrides, replications: base.scenario.replications,
+                                           seed: base.scenario.seed, threads: options.threads, console: console,
+                                           spillDirectory: RunOptions.parent(of: directory))
+                if variantPaths.isEmpty { run.loaded.scenario.name += " with " + options.overrides.joined(separator: ", ") }
+                let name = variantPaths.isEmpty ? "\(RunOptions.baseName(path))-with-changes" : RunOptions.baseName(path)
+                return (name, run)
+            }
         }
         guard let folder else { preconditionFailure("the folder is taken before simulating") }
         let staging = folder.staging
-        let variants: [(name: String, run: SimulatedRun)] = try (variantPaths.isEmpty ? [basePath] : variantPaths).map { path in
-            var run = try SimulatedRun(path: path, overrides: options.overrides, replications: base.scenario.replications,
-                                       seed: base.scenario.seed, threads: options.threads, console: console,
-                                       spillDirectory: RunOptions.parent(of: directory))
-            if variantPaths.isEmpty { run.loaded.scenario.name += " with " + options.overrides.joined(separator: ", ") }
-            let name = variantPaths.isEmpty ? "\(RunOptions.baseName(path))-with-changes" : RunOptions.baseName(path)
-            return (name, run)
-        }
         var seen = Set([baseName])
         for v in variants where !seen.insert(v.name).inserted {
             throw CommandFailure("two scenarios are named '\(v.name)'; give the variants distinct file names", status: 2)
@@ -90,4 +108,10 @@ enum CompareCommand {
         console.out("wrote \(written) files to \(directory)/")
         return 0
     }
+}
+
+/// Whether `path` is a folder (a merged run) rather than a scenario file.
+private func isFolder(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
 }
