@@ -107,30 +107,56 @@ public final class TallyStore: @unchecked Sendable, RandomAccessCollection {
     }
 
     /// Memory this process may still use, in bytes: the kernel's estimate of memory available
-    /// (`MemAvailable`), or less when a control group (a container's limit) allows less; `nil`
-    /// where neither can be read.
-    public static func availableMemory() -> Int? {
-        func text(_ path: String) -> String? {
-            guard let file = fopen(path, "r") else { return nil }
-            defer { fclose(file) }
-            var result = ""
-            var buffer = [CChar](repeating: 0, count: 4096)
-            while fgets(&buffer, Int32(buffer.count), file) != nil {
-                result += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            }
-            return result
-        }
+    /// (`MemAvailable`), or less when a control group allows less — a container's limit, or a
+    /// batch job's (`sbatch --mem`), in cgroup v2 (`memory.max`) or v1 (`memory.limit_in_bytes`),
+    /// at the process's own group or any above it; `nil` where none can be read.
+    /// - Parameter root: prefixed to every path read (for tests: a made-up /proc and /sys).
+    public static func availableMemory(root: String = "") -> Int? {
         var available: Int?
-        if let meminfo = text("/proc/meminfo"),
+        if let meminfo = contents(root + "/proc/meminfo"),
            let line = meminfo.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
             available = kilobytes * 1024
         }
-        if let limit = text("/sys/fs/cgroup/memory.max").flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
-           let used = text("/sys/fs/cgroup/memory.current").flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+        func number(_ path: String) -> Int? {
+            contents(path).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        // Each group from the process's own up to the root, in each hierarchy that limits memory.
+        var groups: [(folder: String, limit: String, usage: String)] = []
+        for line in (contents(root + "/proc/self/cgroup") ?? "").split(separator: "\n") {
+            let fields = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { continue }
+            var path = String(fields[2])
+            let (base, limit, usage): (String, String, String)
+            if fields[1].isEmpty { (base, limit, usage) = (root + "/sys/fs/cgroup", "memory.max", "memory.current") }
+            else if fields[1].split(separator: ",").contains("memory") {
+                (base, limit, usage) = (root + "/sys/fs/cgroup/memory", "memory.limit_in_bytes", "memory.usage_in_bytes")
+            } else { continue }
+            while true {
+                groups.append((base + (path == "/" ? "" : path), limit, usage))
+                guard path != "/", let slash = path.lastIndex(of: "/") else { break }
+                path = slash == path.startIndex ? "/" : String(path[..<slash])
+            }
+        }
+        for group in groups {
+            // 'max' (v2) is no number, and v1 writes no limit as a number near 2^63.
+            guard let limit = number(group.folder + "/" + group.limit), limit < 1 << 60,
+                  let used = number(group.folder + "/" + group.usage) else { continue }
             available = Swift.min(available ?? .max, Swift.max(limit - used, 0))
         }
         return available
+    }
+
+    /// A small text file's contents (such as one in /proc or /sys), or `nil` if it cannot be read.
+    private static func contents(_ path: String) -> String? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var result = ""
+        var buffer = [CChar](repeating: 0, count: 4096)
+        while fgets(&buffer, Int32(buffer.count), file) != nil {
+            result += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return result
     }
 
     /// Where a run's tallies will be kept, decided before simulating.
