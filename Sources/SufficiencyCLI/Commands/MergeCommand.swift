@@ -57,7 +57,8 @@ enum MergeCommand {
             threads: shards.map(\.manifest.threads).max() ?? 0, projection: Projection(model: model, tallies: store),
             wallSeconds: shards.reduce(0) { $0 + $1.manifest.wallSeconds }, started: shards.map(\.manifest.runDate).min() ?? started)
         guard let staging = folder?.staging else { preconditionFailure("begun") }
-        var files = try run.write(to: staging, shards: first.shard.count)
+        let csv = arguments.flag("replications-csv") ? ["replications.csv"] : []
+        var files = try run.write(to: staging, shards: first.shard.count, others: [ShardManifest.dataFileName] + csv)
         // The records too, so that 'compare' can pair this run with another merged run.
         let records = try ExclusiveFile(path: staging + "/" + ShardManifest.dataFileName)
         try store.withRecordBytes(0..<store.count) { bytes throws in try records.write(bytes) }

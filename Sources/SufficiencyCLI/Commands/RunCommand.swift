@@ -40,7 +40,8 @@ enum RunCommand {
             console.out("wrote shard \(shard) (replications \(run.range.lowerBound + 1) to \(run.range.upperBound) of \(run.scenario.replications)) to \(directory)/")
             return 0
         }
-        var files = try run.write(to: folder.staging)
+        let csv = arguments.flag("replications-csv") ? ["replications.csv"] : []
+        var files = try run.write(to: folder.staging, others: csv)
         if arguments.flag("replications-csv") {
             try run.projection.writeReplicationsCSV(to: folder.staging + "/replications.csv")
             files.append("replications.csv")
@@ -205,14 +206,15 @@ struct SimulatedRun {
         return "\(scenario.name): \(what), seed \(scenario.seed), \(threads) threads, simulated in \(seconds) s"
     }
 
-    /// Writes the CSVs then run.json into `directory` and returns the file names.
-    func write(to directory: String, shards: Int? = nil) throws -> [String] {
+    /// Writes the CSVs then run.json into `directory` and returns the file names; run.json
+    /// lists `others` too, files the caller writes beside them.
+    func write(to directory: String, shards: Int? = nil, others: [String] = []) throws -> [String] {
         var files = projection.csvFiles()
         var record = RunRecord(
             scenarioPath: path, scenarioName: scenario.name, sources: loaded.sources,
             overrides: overrides, seed: scenario.seed, replications: scenario.replications,
             threads: threads, toolVersion: CLI.version, events: events, wallSeconds: wallSeconds,
-            runDate: started, files: files.map(\.name) + ["run.json"])
+            runDate: started, files: files.map(\.name) + ["run.json"] + others)
         record.shards = shards
         files.append(("run.json", record.json.rendered() + "\n"))
         try OutputDirectory(path: directory).write(files)
