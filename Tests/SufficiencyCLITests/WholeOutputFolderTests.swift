@@ -79,11 +79,11 @@ import Reports
         var writePhase = 0.2
         var generator = SystemRandomNumberGenerator()
         var killedWhileWriting = 0, whole = 0
-        for trial in 0..<8 {
+        for trial in 0..<6 {
             try? FileManager.default.removeItem(atPath: out)
             try FileManager.default.copyItem(atPath: old, toPath: out)
             let child = try Self.start(newArguments + ["--output", out])
-            while child.isRunning && !Self.writing(parent, "out") { usleep(500) }
+            while child.isRunning && !Self.writing(parent, "out") { usleep(2000) }
             let began = Date()
             if trial == 0 {
                 child.waitUntilExit()
@@ -100,7 +100,7 @@ import Reports
             #expect(files == oldFiles || files == newFiles, "trial \(trial): a mixed folder: \(files.keys.sorted())")
             if files == oldFiles || files == newFiles { whole += 1 }
         }
-        #expect(whole == 8)
+        #expect(whole == 6)
         // Most kills land inside the write phase; at least one must, or the test tested nothing.
         #expect(killedWhileWriting >= 1, "no kill landed in the write phase (write phase \(writePhase) s)")
         // A later run cleans up whatever a killed one left beside the folder.
@@ -133,8 +133,9 @@ import Reports
             for (process, status) in zip([a, b], statuses) where status != 0 {
                 let message = String(decoding: (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 #expect(status == 1)
-                #expect(message.hasPrefix("error: cannot write to '\(out)': another run is writing to it (process "), "\(message)")
-                #expect(message.hasSuffix("); wait for it to finish, or give another --output\n"), "\(message)")
+                // The holder's process number is named once it has written it into the lock file.
+                #expect(message.hasPrefix("error: cannot write to '\(out)': another run is writing to it"), "\(message)")
+                #expect(message.hasSuffix("; wait for it to finish, or give another --output\n"), "\(message)")
                 refused += 1
             }
             #expect(statuses.contains(0))
