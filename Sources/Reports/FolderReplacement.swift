@@ -63,9 +63,22 @@ package final class FolderReplacement {
         return replacement
     }
 
+    /// Locks `path` for this process without replacing it, for adding files to a finished run
+    /// (`sufficiency report`): no run can replace the folder meanwhile. Nothing to commit.
+    /// - Throws: ``OutputDirectoryError`` when another run holds the folder.
+    package static func hold(_ path: String) throws(OutputDirectoryError) -> FolderReplacement {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let (parent, name) = split(trimmed)
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw OutputDirectoryError(path: path, reason: "give a folder by name, such as output/medway")
+        }
+        let lockPath = "\(parent)/.\(name).lock"
+        return FolderReplacement(path: trimmed, staging: "", lockPath: lockPath, lockDescriptor: try lock(lockPath, shown: path))
+    }
+
     /// Swaps the staging folder in place of the old one and deletes the old one.
     package func commit() throws(OutputDirectoryError) {
-        precondition(!committed && lockDescriptor >= 0, "commit once, while locked")
+        precondition(!committed && lockDescriptor >= 0 && !staging.isEmpty, "commit once, while locked, what begin made")
         let (parent, name) = Self.split(path)
         var info = stat()
         if lstat(path, &info) != 0 {

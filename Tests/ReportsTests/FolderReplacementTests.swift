@@ -46,6 +46,18 @@ final class FolderReplacementTests {
         #expect(try entries(scratch) == ["run"])
     }
 
+    @Test("a folder held for its report cannot be replaced meanwhile, nor held twice")
+    func held() throws {
+        let path = scratch + "/run"
+        try replace(path, with: [("run.json", "{}")])
+        let hold = try FolderReplacement.hold(path)
+        #expect(throws: OutputDirectoryError.self) { try FolderReplacement.begin(path) }
+        #expect(throws: OutputDirectoryError.self) { try FolderReplacement.hold(path) }
+        hold.release()
+        try replace(path, with: [("run.json", "{}")])
+        #expect(try entries(scratch) == ["run"])
+    }
+
     @Test("an abandoned replacement leaves the old folder as it was")
     func abandoned() throws {
         let path = scratch + "/run"
