@@ -176,7 +176,9 @@ package final class FolderReplacement {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw OutputDirectoryError(path: path, reason: "it is a file, not a directory")
         }
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        // The files a file browser leaves in any folder it shows are no one's work.
+        let browsers: Set = [".DS_Store", "Thumbs.db", "desktop.ini"]
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().filter { !browsers.contains($0) }
         guard !entries.isEmpty, !entries.contains(where: Self.markers.contains) else { return }
         throw OutputDirectoryError(
             path: path,

@@ -78,6 +78,15 @@ final class FolderReplacementTests {
         let error = #expect(throws: OutputDirectoryError.self) { try FolderReplacement.begin(path) }
         #expect(error?.description == "cannot write to '\(path)': it holds files that no run wrote (such as 'notes.txt'), which replacing it would delete; give a new or empty folder")
         #expect(try entries(path) == ["notes.txt"])
+        // A hidden folder such as .git is someone's work too; a file browser's .DS_Store is not.
+        let repository = scratch + "/repository"
+        try FileManager.default.createDirectory(atPath: repository + "/.git", withIntermediateDirectories: true)
+        #expect(throws: OutputDirectoryError.self) { try FolderReplacement.begin(repository) }
+        let browsed = scratch + "/browsed"
+        try FileManager.default.createDirectory(atPath: browsed, withIntermediateDirectories: true)
+        try "".write(toFile: browsed + "/.DS_Store", atomically: false, encoding: .utf8)
+        try replace(browsed, with: [("run.json", "{}")])
+        #expect(try entries(browsed) == ["run.json"])
     }
 
     @Test("what a killed run left is cleared, and a folder it set aside is put back")
