@@ -11,18 +11,14 @@ import Testing
         }
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [RunCommandTests.repo.appendingPathComponent("deploy/local/array.sh").path,
-                             RunCommandTests.medway, "3", folder.appendingPathComponent("medway").path, "--replications", "7", "--seed", "4"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["SUFFICIENCY": executable, "CHECK": "1"]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let process = try ChildProcess(
+            "/bin/bash",
+            [RunCommandTests.repo.appendingPathComponent("deploy/local/array.sh").path, RunCommandTests.medway, "3",
+             folder.appendingPathComponent("medway").path, "--replications", "7", "--seed", "4"],
+            environment: ["SUFFICIENCY": executable, "CHECK": "1"], outputPath: folder.appendingPathComponent("output.txt").path)
+        let status = process.wait()
+        let text = process.output
+        #expect(status == 0, "\(text)")
         #expect(text.contains("merged from 3 shards"), "\(text)")
         #expect(text.hasSuffix("merged CSVs are byte-identical to the whole run's\n"), "\(text)")
         let shards = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("medway.shards").path).sorted()

@@ -65,15 +65,9 @@ import Reports
         return result
     }
 
-    /// A child process running `sufficiency` with `arguments`.
-    static func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable!)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = Pipe()
-        try process.run()
-        return process
+    /// A child process running `sufficiency` with `arguments`, its output into a file in `folder`.
+    static func start(_ arguments: [String], in folder: URL) throws -> ChildProcess {
+        try ChildProcess(executable!, arguments, outputPath: folder.appendingPathComponent("child-\(UUID().uuidString).txt").path)
     }
 
     /// The staging folder of a run into `parent/name`, once it holds a file (the write phase).
@@ -113,21 +107,21 @@ import Reports
         for trial in 0..<10 {
             try? FileManager.default.removeItem(atPath: out)
             try FileManager.default.copyItem(atPath: old, toPath: out)
-            let child = try Self.start(newArguments + ["--output", out])
+            let child = try Self.start(newArguments + ["--output", out], in: folder)
             while child.isRunning && !Self.writing(parent, "out") { usleep(2000) }
             let began = Date()
             if trial == 0 {
                 // Until the staging folder is swapped in.
                 while child.isRunning && Self.writing(parent, "out") { usleep(1000) }
                 writePhase = max(Date().timeIntervalSince(began), 0.005)
-                child.waitUntilExit()
+                child.wait()
             } else {
                 usleep(UInt32(Double.random(in: 0...writePhase, using: &generator) * 1_000_000))
                 if child.isRunning {
                     if Self.writing(parent, "out") { killedWhileWriting += 1 }
-                    kill(child.processIdentifier, SIGKILL)
+                    child.kill()
                 }
-                child.waitUntilExit()
+                child.wait()
             }
             let files = try Self.snapshot(out)
             #expect(files == oldFiles || files == newFiles, "trial \(trial): a mixed folder: \(files.keys.sorted())")
@@ -160,12 +154,10 @@ import Reports
         }
         var refused = 0
         for _ in 0..<3 {
-            let a = try Self.start(arguments(1)), b = try Self.start(arguments(2))
-            a.waitUntilExit()
-            b.waitUntilExit()
-            let statuses = [a.terminationStatus, b.terminationStatus]
+            let a = try Self.start(arguments(1), in: folder), b = try Self.start(arguments(2), in: folder)
+            let statuses = [a.wait(), b.wait()]
             for (process, status) in zip([a, b], statuses) where status != 0 {
-                let message = String(decoding: (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                let message = process.output
                 #expect(status == 1)
                 // The holder's process number is named once it has written it into the lock file.
                 #expect(message.hasPrefix("error: cannot write to '\(out)': another run is writing to it"), "\(message)")
