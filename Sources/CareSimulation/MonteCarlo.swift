@@ -28,8 +28,45 @@ public enum MonteCarlo {
         return slots.collect()
     }
 
+    /// Runs replications `range` (of a run's indices: replication *r* is seeded from (seed, *r*)
+    /// whatever the range) on `threads` threads, each stored into `store` at `r - range.lowerBound`
+    /// as soon as it ends, so that memory holds one ``Tally`` per thread besides the store.
+    public static func run(
+        _ model: CareModel, replications range: Range<Int>, threads: Int, into store: TallyStore,
+        progress: (@Sendable () -> Void)? = nil
+    ) {
+        precondition(range.lowerBound >= 0 && threads >= 1 && store.count == range.count)
+        guard !range.isEmpty else { return }
+        let counter = Counter(count: range.count)
+        DispatchQueue.concurrentPerform(iterations: min(threads, range.count)) { _ in
+            var engine = Engine(model: model)
+            while let i = counter.take() {
+                store.store(engine.run(replication: range.lowerBound + i), at: i)
+                progress?()
+            }
+        }
+    }
+
     /// The number of threads to use by default: every core.
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// The next index for a worker to take, shared by the workers.
+private final class Counter: @unchecked Sendable {
+    private let count: Int
+    private var taken = 0
+    private let lock = NSLock()
+
+    init(count: Int) { self.count = count }
+
+    /// The next index, or `nil` when every one has been taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard taken < count else { return nil }
+        taken += 1
+        return taken - 1
+    }
 }
 
 /// Pre-sized result slots written by index from several threads; each slot is written once, by

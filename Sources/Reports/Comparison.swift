@@ -29,7 +29,7 @@ package struct Comparison: Sendable {
     }
 
     /// Summary of the paired differences variant − base; `nil` on a side means zero there.
-    package func summary(variant v: ((Tally) -> Double)?, base b: ((Tally) -> Double)?) -> Summary {
+    package func summary(variant v: ((TallyView) -> Double)?, base b: ((TallyView) -> Double)?) -> Summary {
         var values = [Double](repeating: 0, count: base.tallies.count)
         for r in values.indices {
             values[r] = (v.map { $0(variant.tallies[r]) } ?? 0) - (b.map { $0(base.tallies[r]) } ?? 0)

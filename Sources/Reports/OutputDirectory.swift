@@ -29,8 +29,10 @@ package struct OutputDirectoryError: Error, Sendable, Equatable, CustomStringCon
 /// a new run's files with an old run's completion marker:
 /// 1. The directory and its parents are created if needed.
 /// 2. Every file is written in full to a hidden temporary in the same directory,
-///    `.<name>.tmp-<pid>`, and flushed to disk (`fsync`). If any write fails, the
-///    temporaries are removed and the directory is exactly as it was.
+///    `.<name>.tmp-<random>`, created exclusively (`O_CREAT | O_EXCL | O_NOFOLLOW`: never an
+///    existing file, never through a planted link) under an unpredictable name, and flushed to
+///    disk (`fsync`). If any write fails, the temporaries are removed and the directory is
+///    exactly as it was.
 /// 3. The **last** file is the completion marker (callers pass `run.json` last). Any old
 ///    copy of it is removed first; then each temporary is renamed over its final name,
 ///    in order, marker last. `rename(2)` within one directory is atomic on POSIX, so each
@@ -38,7 +40,7 @@ package struct OutputDirectoryError: Error, Sendable, Equatable, CustomStringCon
 ///
 /// Readers therefore trust a directory only when the marker is present: it appears only
 /// after every other file is in place. A run killed mid-way can leave hidden
-/// `.<name>.tmp-<pid>` files, which are never mistaken for outputs and are safe to delete.
+/// `.<name>.tmp-<random>` files, which are never mistaken for outputs and are safe to delete.
 package struct OutputDirectory: Sendable {
     /// The directory, as the user gave it (relative to the working directory or absolute).
     package var path: String
@@ -70,12 +72,9 @@ package struct OutputDirectory: Sendable {
         func removeTemporaries() {
             for temporary in temporaries { _ = unlink(temporary) }
         }
-        let suffix = ".tmp-\(getpid())"
         for file in files {
-            let temporary = "\(path)/.\(file.name)\(suffix)"
             do {
-                temporaries.append(temporary)
-                try Self.writeFile(at: temporary, contents: file.contents)
+                temporaries.append(try Self.writeTemporary(in: path, for: file.name, contents: file.contents))
             } catch {
                 removeTemporaries()
                 throw OutputDirectoryError(path: finalPath(file.name), reason: error.reason)
@@ -154,14 +153,34 @@ package struct OutputDirectory: Sendable {
         var reason: String { OutputDirectory.describe(code) }
     }
 
-    /// Writes `contents` to a new file at `path` and flushes it to disk.
+    /// Writes `contents` to a new hidden file `.<name>.tmp-<random>` in `directory`, created
+    /// exclusively, flushes it to disk and returns its path.
+    private static func writeTemporary(in directory: String, for name: String, contents: String) throws(SystemError) -> String {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<16 {
+            let path = "\(directory)/.\(name).tmp-\(String(generator.next(), radix: 36))"
+            do {
+                try writeFile(at: path, contents: contents)
+                return path
+            } catch where error.code == EEXIST {
+                continue
+            }
+        }
+        throw SystemError(code: EEXIST)
+    }
+
+    /// Writes `contents` to a file at `path` that must not exist yet (not even as a link) and
+    /// flushes it to disk.
     private static func writeFile(at path: String, contents: String) throws(SystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemError(code: errno) }
         var failure = writeAll(Array(contents.utf8), to: descriptor)
         if failure == nil && fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == nil { failure = errno }
-        if let failure { throw SystemError(code: failure) }
+        if let failure {
+            _ = unlink(path)
+            throw SystemError(code: failure)
+        }
     }
 
     /// Flushes the directory entry changes (the renames) to disk; best effort.

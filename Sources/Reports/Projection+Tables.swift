@@ -90,7 +90,7 @@ extension Projection {
         let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("total", nil)]
         for (month, date) in model.monthEnds.enumerated() {
             for (name, provider) in placements {
-                func local(_ t: Tally) -> Double {
+                func local(_ t: TallyView) -> Double {
                     var n: Int32 = 0
                     for p in Self.range(provider, all: t.providers) { n += t.local[month * t.providers + p] }
                     return Double(n)

@@ -5,16 +5,25 @@ import ScenarioModel
 /// ``Summary`` over replications.
 package struct Projection: Sendable {
     package let model: CareModel
-    package let tallies: [Tally]
+    /// Every replication's tally, in replication order (in memory, or in a mapped file when large).
+    package let tallies: TallyStore
 
-    package init(model: CareModel, tallies: [Tally]) {
+    package init(model: CareModel, tallies: TallyStore) {
+        precondition(tallies.layout == TallyStore.Layout(model), "the tallies are not of this model")
         self.model = model
         self.tallies = tallies
     }
 
+    /// The projection of `tallies`, kept in memory.
+    package init(model: CareModel, tallies: [Tally]) {
+        let store = TallyStore(inMemory: TallyStore.Layout(model), count: tallies.count)
+        for (index, tally) in tallies.enumerated() { store.store(tally, at: index) }
+        self.init(model: model, tallies: store)
+    }
+
     /// The summary over replications of `figure`, taken in replication order.
     /// - Complexity: O(*n* log *n*) for *n* replications.
-    package func summary(_ figure: (Tally) -> Double) -> Summary {
+    package func summary(_ figure: (TallyView) -> Double) -> Summary {
         var values = tallies.map(figure)
         return Summary.of(&values)
     }
@@ -22,7 +31,7 @@ package struct Projection: Sendable {
     // MARK: Figures of one replication
 
     /// People in `provider` (or all, when `nil`) and `band` (or all) at month end `month`.
-    package func stock(_ t: Tally, month: Int, provider: Int?, band: Int?) -> Double {
+    package func stock(_ t: TallyView, month: Int, provider: Int?, band: Int?) -> Double {
         var total: Int32 = 0
         for p in Self.range(provider, all: t.providers) {
             for b in Self.range(band, all: t.bands) { total += t.stock(month: month, provider: p, band: b) }
@@ -31,7 +40,7 @@ package struct Projection: Sendable {
     }
 
     /// Children in care (age bands under 18 only) at month end `month`.
-    package func childrenInCare(_ t: Tally, month: Int) -> Double {
+    package func childrenInCare(_ t: TallyView, month: Int) -> Double {
         var total: Int32 = 0
         for p in 0..<t.providers {
             for b in 0..<model.childBands { total += t.stock(month: month, provider: p, band: b) }
@@ -40,7 +49,7 @@ package struct Projection: Sendable {
     }
 
     /// Pounds spent on `provider` (or all) in financial year `year`.
-    package func cost(_ t: Tally, year: Int, provider: Int?) -> Double {
+    package func cost(_ t: TallyView, year: Int, provider: Int?) -> Double {
         var total = 0.0
         for p in Self.range(provider, all: t.providers) {
             total += t.occupiedDays[year * t.providers + p] * model.costPerDay[year][p]
@@ -49,7 +58,7 @@ package struct Projection: Sendable {
     }
 
     /// Count of `flow` in financial year `year` and `band` (or all).
-    package func flow(_ t: Tally, _ flow: Int, year: Int, band: Int?) -> Double {
+    package func flow(_ t: TallyView, _ flow: Int, year: Int, band: Int?) -> Double {
         var total: Int32 = 0
         for b in Self.range(band, all: t.bands) { total += t.flow(flow, year: year, band: b) }
         return Double(total)

@@ -111,7 +111,7 @@ package struct RunFolder: Sendable {
     }
 
     /// `folder/name`, without doubling a trailing `/`.
-    static func join(_ folder: String, _ name: String) -> String {
+    package static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
@@ -131,7 +131,7 @@ package struct RunFolder: Sendable {
     }
 
     /// Reads a JSON object from `path`.
-    static func readJSON(_ path: String) throws(FileError) -> [String: Any] {
+    package static func readJSON(_ path: String) throws(FileError) -> [String: Any] {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw FileError(path: path, "cannot read the file: \(error.localizedDescription)")

@@ -19,6 +19,8 @@ package struct RunRecord: Sendable {
     package var runDate: Date
     /// Paths of the files written, for the reader's convenience.
     package var files: [String]
+    /// For a run merged from shards, how many.
+    package var shards: Int?
 
     package init(scenarioPath: String, scenarioName: String, sources: [(path: String, text: String)],
                  overrides: [String], seed: UInt64, replications: Int, threads: Int, toolVersion: String,
@@ -38,7 +40,7 @@ package struct RunRecord: Sendable {
     }
 
     package var json: JSON {
-        .object([
+        var fields: [(String, JSON)] = [
             ("scenario", .string(scenarioPath)),
             ("scenario_name", .string(scenarioName)),
             ("sha256", .string(SHA256.hex(sources.first?.text ?? ""))),
@@ -53,7 +55,9 @@ package struct RunRecord: Sendable {
             ("run_date", .string(ISO8601DateFormatter().string(from: runDate))),
             ("quantiles", .string("Hyndman & Fan (1996) definition 7, as Excel PERCENTILE.INC")),
             ("files", .array(files.map(JSON.string))),
-        ])
+        ]
+        if let shards { fields.insert(("shards", .int(shards)), at: 8) }
+        return .object(fields)
     }
 }
 

@@ -14,12 +14,21 @@ package struct RunReport: Sendable {
     /// Reads the folder (a run folder, or a comparison folder when it holds `compare.json`),
     /// writes `report.html` into it and the charts into `charts/`, each directory atomically,
     /// and returns the paths written, relative to the folder.
+    /// - Parameter shownAs: the folder's name in the report, when it is written in a staging
+    ///   folder that will take that name (see ``FolderReplacement``).
     /// - Throws: ``FileError`` when the folder cannot be read, ``OutputDirectoryError`` when
     ///   the report cannot be written.
-    package static func write(folder: String) throws -> [String] {
-        let report = ComparisonFolder.isComparison(folder)
-            ? RunReport(comparison: try ComparisonFolder.read(folder))
-            : RunReport(run: try RunFolder.read(folder))
+    package static func write(folder: String, shownAs: String? = nil) throws -> [String] {
+        let report: RunReport
+        if ComparisonFolder.isComparison(folder) {
+            var comparison = try ComparisonFolder.read(folder)
+            comparison.path = shownAs ?? comparison.path
+            report = RunReport(comparison: comparison)
+        } else {
+            var run = try RunFolder.read(folder)
+            run.path = shownAs ?? run.path
+            report = RunReport(run: run)
+        }
         try OutputDirectory(path: RunFolder.join(folder, "charts")).write(report.charts.map { ($0.name, $0.svg) })
         try OutputDirectory(path: folder).write([("report.html", report.page.html())])
         return report.charts.map { "charts/" + $0.name } + ["report.html"]

@@ -16,7 +16,7 @@ public enum CLI {
     }
 
     static let commands: [Command] = [
-        RunCommand.command, CompareCommand.command, SweepCommand.command, ValidateCommand.command, ParseCommand.command,
+        RunCommand.command, MergeCommand.command, CompareCommand.command, SweepCommand.command, ValidateCommand.command, ParseCommand.command,
         ReportCommand.command,
         CalibrateCommand.command, SynthCommand.command, BacktestCommand.command, BenchCommand.command,
     ]
@@ -62,6 +62,9 @@ public enum CLI {
         } catch let error as CommandFailure {
             console.err("error: \(Escaping.visible(error.message))")
             return error.status
+        } catch let error as FileError {
+            console.err(error.description)
+            return 1
         } catch let error as OutputDirectoryError {
             console.err("error: \(error.description)")
             return 1

@@ -91,19 +91,41 @@ final class OutputDirectoryTests {
     @Test("a failure while writing temporaries leaves existing files untouched and no temporaries")
     func failureBeforeRenames() throws {
         let directory = OutputDirectory(path: scratch)
-        try directory.write([(name: "a.csv", contents: "old a"), (name: "b.csv", contents: "old b"), (name: "run.json", contents: "old run")])
-        // A directory where b.csv's temporary would go makes opening it fail.
-        let blocker = scratch + "/.b.csv.tmp-\(getpid())"
-        try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+        // A 250-byte name is a valid file name, but its hidden temporary ('.<name>.tmp-<random>')
+        // is over the 255-byte limit, so opening it fails after a.csv's temporary is written.
+        let long = String(repeating: "b", count: 246) + ".csv"
+        try directory.write([(name: "a.csv", contents: "old a"), (name: "run.json", contents: "old run")])
+        try "old b".write(toFile: scratch + "/" + long, atomically: false, encoding: .utf8)
         let error = #expect(throws: OutputDirectoryError.self) {
-            try directory.write([(name: "a.csv", contents: "new a"), (name: "b.csv", contents: "new b"), (name: "run.json", contents: "new run")])
+            try directory.write([(name: "a.csv", contents: "new a"), (name: "c.csv", contents: "new c"),
+                                 (name: long, contents: "new b"), (name: "run.json", contents: "new run")])
         }
-        #expect(error?.description == "cannot write to '\(scratch)/b.csv': is a directory")
-        try FileManager.default.removeItem(atPath: blocker)
-        #expect(try entries(scratch) == ["a.csv", "b.csv", "run.json"])
+        #expect(error?.description == "cannot write to '\(scratch)/\(long)': file name too long")
+        #expect(try entries(scratch) == ["a.csv", long, "run.json"])
         #expect(try contents(scratch + "/a.csv") == "old a")
-        #expect(try contents(scratch + "/b.csv") == "old b")
+        #expect(try contents(scratch + "/" + long) == "old b")
         #expect(try contents(scratch + "/run.json") == "old run")
+    }
+
+    @Test("temporaries are made exclusively: a planted link at any name is never written through")
+    func plantedLinksAreNotFollowed() throws {
+        // A victim file outside the folder, and links to it at every name a temporary could
+        // take if names were predictable (the old '.<name>.tmp-<pid>'), and at the final name.
+        let victim = scratch + "/victim.txt"
+        try "precious".write(toFile: victim, atomically: false, encoding: .utf8)
+        let folder = scratch + "/out"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in [".a.csv.tmp-\(getpid())", ".run.json.tmp-\(getpid())", "a.csv"] {
+            try FileManager.default.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: victim)
+        }
+        try OutputDirectory(path: folder).write([(name: "a.csv", contents: "new a"), (name: "run.json", contents: "{}")])
+        #expect(try contents(victim) == "precious")
+        // The final name's link is replaced by the file itself, not written through.
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/a.csv")
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        #expect(try contents(folder + "/a.csv") == "new a")
+        // Nothing left but the outputs and the planted links.
+        #expect(try entries(folder) == [".a.csv.tmp-\(getpid())", ".run.json.tmp-\(getpid())", "a.csv", "run.json"])
     }
 
     @Test("a destination that is a folder stops the write before anything is renamed")

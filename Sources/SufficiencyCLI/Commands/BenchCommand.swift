@@ -11,17 +11,35 @@ enum BenchCommand {
             .init("scenario", value: "FILE", help: "the council case (default: scenarios/medway-baseline.yaml)"),
             .init("replications", value: "N", help: "replications per case (default: 1000)"),
             .init("threads", value: "N", help: "threads (default: every core)"),
-            .init("case", value: "NAME", help: "run one case only: medway, england or yaml", isRepeatable: true),
+            .init("case", value: "NAME", help: "run one case only: medway, england, yaml or england-shards (not run by default: England-size as --shards processes started at once, then their merge in another, against one whole run)", isRepeatable: true),
+            .init("shards", value: "N", help: "shards for england-shards (default 4)"),
+            .init("shard", value: "K/N", help: "for england-shards' own processes: the shard to run"),
+            .init("output", value: "DIR", help: "for england-shards' own processes: the shard's folder, or the shards' parent folder to merge"),
         ])
     ) { arguments, console in
         let path = arguments.string("scenario") ?? "scenarios/medway-baseline.yaml"
         let replications = try arguments.int("replications", in: 1...1_000_000) ?? 1000
         let threads = try arguments.int("threads", in: 1...1024) ?? MonteCarlo.defaultThreads
         let cases = arguments.strings("case")
-        for name in cases where !["medway", "england", "yaml"].contains(name) {
-            throw CommandFailure("unknown case '\(name)'; the cases are medway, england and yaml", status: 2)
+        for name in cases where !["medway", "england", "yaml", "england-shards", "england-shard", "england-merge"].contains(name) {
+            throw CommandFailure("unknown case '\(name)'; the cases are medway, england, yaml and england-shards", status: 2)
         }
         func wanted(_ name: String) -> Bool { cases.isEmpty || cases.contains(name) }
+        if cases.contains(where: { $0.hasPrefix("england-") }) {
+            let council = try ScenarioLoader().load(path)
+            var england = scaled(council, toInCare: 80_000, entriesPerYear: 32_000)
+            england.replications = replications
+            let shards = try arguments.int("shards", in: 1...64) ?? 4
+            if cases.contains("england-shard") {
+                let shard = try ShardOption.parse(arguments.string("shard") ?? "", environment: [:])
+                console.out(try BenchShards.runShard(england, shard: shard, threads: threads, folder: arguments.string("output") ?? "."))
+            } else if cases.contains("england-merge") {
+                console.out(try BenchShards.merge(england, shards: shards, folder: arguments.string("output") ?? "."))
+            } else {
+                console.out(try BenchShards.compare(england, scenarioPath: path, shards: shards, threads: threads))
+            }
+            return 0
+        }
         #if DEBUG
         console.err("warning: this is a debug build; measure with 'swift build -c release' and .build/release/sufficiency")
         #endif

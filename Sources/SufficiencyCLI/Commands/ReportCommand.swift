@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 
 /// `sufficiency report RUN_DIR`: the report of a past run (or comparison) from its folder alone:
@@ -9,6 +10,12 @@ enum ReportCommand {
     ) { arguments, console in
         let folder = arguments.positional("folder")!
         let files: [String]
+        // No run may replace the folder while its report is written (a missing folder is
+        // reported by RunReport, naming it).
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+        let lock = exists ? try FolderReplacement.hold(folder) : nil
+        defer { lock?.release() }
         do { files = try RunReport.write(folder: folder) } catch let error as FileError {
             console.err(error.description)
             return 1
