@@ -1,3 +1,4 @@
+import CareSimulation
 import Foundation
 import Testing
 @testable import PublishedTables
@@ -34,7 +35,7 @@ import Testing
     /// σ of a random walk on the log rate recovered from simulated Poisson counts (known σ = 0.1,
     /// 400 areas of 4 years): within 4 standard errors of the estimate (from 200 repeats).
     @Test func randomWalkStandardDeviationIsRecovered() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         func poisson(_ mean: Double) -> Double {
             // Normal approximation is enough for means of hundreds.
             (mean + mean.squareRoot() * generator.normal()).rounded()
@@ -62,23 +63,5 @@ import Testing
         let stock = starts * (p * a + (1 - p) * b)
         let share = Estimation.atBirthShare(stockUnder1: stock, startsUnder1: starts, ceasedUnder1: h * stock)!
         #expect(abs(share - p) < 1e-12)
-    }
-}
-
-/// A small seeded generator for the tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func normal() -> Double {
-        let u = max(uniform(), 1e-300), v = uniform()
-        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
     }
 }

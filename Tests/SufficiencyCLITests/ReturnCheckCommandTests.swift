@@ -54,7 +54,10 @@ import Testing
         let text = try String(contentsOfFile: scenario, encoding: .utf8)
         #expect(text.contains("  trend: 0%") && !text.contains("  changes:"))
         let start = try #require(Int(calibrated.out.firstMatch(of: /(\d+) children in care/)?.1 ?? ""))
-        let run = runCLI(["run", scenario, "--replications", "20", "--output", folder.appendingPathComponent("run").path])
+        // Year-to-year drift (the calibrated scenario's default variability) spreads 20 replications'
+        // median widely; this test is about the point forecast, so it runs without it.
+        let run = runCLI(["run", scenario, "--replications", "20", "--set", "variability.entries=0%", "--set", "variability.exits=0%",
+                          "--output", folder.appendingPathComponent("run").path])
         #expect(run.status == 0, "\(run.err)")
         let medians = run.out.split(separator: "\n").compactMap { line in line.firstMatch(of: /^\d{4}\/\d{2}\s+(\d+)\s/).flatMap { Int($0.1) } }
         #expect(medians.count == 5)

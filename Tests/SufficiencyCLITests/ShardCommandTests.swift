@@ -207,8 +207,8 @@ import Testing
             #expect(abs(sum / Double(replications) - Double(row[3])!) <= 0.005 + 1e-9, "\(row)")
             inCareChecked += 1
         }
-        // And summed over placements and bands: the 'all | all' rows.
-        for row in bedNeed.rows where row[1] == "all" && row[2] == "all" {
+        // And summed over placements and bands: the 'total | total' rows.
+        for row in bedNeed.rows where row[1] == "total" && row[2] == "total" {
             let total = sums.filter { $0.key.hasPrefix("in care|\(row[0])|") }.values.reduce(0, +)
             guard total > 0 else { continue }
             #expect(abs(total / Double(replications) - Double(row[3])!) <= 0.005 + 1e-9, "\(row)")
@@ -217,7 +217,7 @@ import Testing
         #expect(inCareChecked > 100)
         let costs = try CSVReader.read(merged.appendingPathComponent("costs.csv"))
         var costsChecked = 0
-        for row in costs.rows where row[1] != "all" {
+        for row in costs.rows where row[1] != "total" {
             let sum = try #require(sums["cost|\(row[0])|\(row[1])||"], "\(row)")
             // Pennies summed, against a mean in whole pounds.
             #expect(abs(sum / Double(replications) - Double(row[2])!) <= 0.5 + 0.01, "\(row)")
@@ -226,7 +226,7 @@ import Testing
         #expect(costsChecked > 50)
         let flows = try CSVReader.read(merged.appendingPathComponent("flows.csv"))
         var flowsChecked = 0
-        for row in flows.rows where row[2] != "all" {
+        for row in flows.rows where row[2] != "total" {
             let sum = try #require(sums["flow|\(row[0])||\(row[1])|\(row[2])"], "\(row)")
             #expect(abs(sum / Double(replications) - Double(row[3])!) <= 0.005 + 1e-9, "\(row)")
             flowsChecked += 1
