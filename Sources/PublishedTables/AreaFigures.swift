@@ -28,6 +28,11 @@ public struct AreaFigures: Sendable {
     /// Care leavers aged 18 who ceased in foster care, and of them those staying put.
     var fosterLeavers18: [Int: Double] = [:]
     var stayingPut18: [Int: Double] = [:]
+    /// The same at 19 to 20, and care leavers in touch aged 17 to 18 and 19 to 21 (all accommodation).
+    var fosterLeavers19to20: [Int: Double] = [:]
+    var stayingPut19to20: [Int: Double] = [:]
+    var careLeavers17to18: [Int: Double] = [:]
+    var careLeavers19to21: [Int: Double] = [:]
     /// Cells that were suppressed (`c`) and filled, by what they were.
     public var filled: [String] = []
 
@@ -76,6 +81,12 @@ public struct AreaFigures: Sendable {
                                  "Young people who ceased to be looked after in a foster placement on their 18th birthday and were eligible for care leavers support")
             let staying = r.cell(.stayPut, area, y, group: "Aged 18", "Total living with former foster carers in the current year")
             if let l = leavers?.value, l > 0 { fosterLeavers18[y] = l; stayingPut18[y] = staying?.value ?? min(2, l) }
+            let older = r.cell(.stayPut, area, y, group: "Aged 19 to 20",
+                               "Young people who ceased to be looked after in a foster placement on their 18th birthday and were eligible for care leavers support")
+            let olderStaying = r.cell(.stayPut, area, y, group: "Aged 19 to 20", "Total living with former foster carers in the current year")
+            if let l = older?.value, l > 0 { fosterLeavers19to20[y] = l; stayingPut19to20[y] = olderStaying?.value ?? min(2, l) }
+            if let v = r.cell(.careLeaverAccommodation, area, y, group: "17 to 18 years", "Total")?.value { careLeavers17to18[y] = v }
+            if let v = r.cell(.careLeaverAccommodation, area, y, group: "19 to 21 years", "Total")?.value { careLeavers19to21[y] = v }
         }
     }
 

@@ -67,7 +67,8 @@ public struct PublishedBacktest: Sendable {
                 continue
             }
             let text = PublishedScenarioWriter.render(calibration, options: .init(
-                horizonYears: years, replications: replications, seed: seed, variability: variability), sources: sources)
+                horizonYears: years, replications: replications, seed: seed, variability: variability, includeCareLeavers: false),
+                sources: sources)
             let scenario = try ScenarioLoader(readFile: { _ in text }).load("\(council.code).yaml")
             let model = CareModel(scenario)
             let tallies = MonteCarlo.run(model, replications: replications, threads: threads)

@@ -42,6 +42,21 @@ public struct PublishedCalibration: Sendable {
     public var expectedNetFlow: Double
     /// Care leavers aged 18 staying put, of those who ceased in foster care (window totals).
     public var stayingPut: (staying: Double, leavers: Double)?
+    /// Care leavers on the as-of date, when the tables have them (see ``CareLeavers``).
+    public var careLeavers: CareLeavers?
+
+    /// Care leavers from the staying-put and accommodation tables.
+    public struct CareLeavers: Sendable {
+        /// Of those leaving foster care at 18, the share staying put (window totals at 18).
+        public var stayingPutShare: Double
+        /// Moves on from staying put per year: staying put falls from the share at 18 to the share at
+        /// 19 to 20 (about 1½ years later), so the rate is ln(share at 18 / share at 19 to 20) / 1.5.
+        public var leavingStayingPut: Double
+        /// Aged 18 to 20 on the as-of date: staying put (aged 18, and 19 to 20), and the other care
+        /// leavers in touch (half those aged 17 to 18 and two thirds of those aged 19 to 21, less staying put).
+        public var stayingPutNow: Int
+        public var otherNow: Int
+    }
     public var uasc: Double?
     /// Where figures came from when the council's own were not published, and suppressed cells filled.
     public var notes: [String]
@@ -276,6 +291,19 @@ public struct PublishedCalibrator: Sendable {
         var stayingPut: (Double, Double)?
         let leavers = window.compactMap { f.fosterLeavers18[$0] }.reduce(0, +)
         if leavers > 0 { stayingPut = (window.compactMap { f.stayingPut18[$0] }.reduce(0, +), leavers) }
+        var careLeavers: PublishedCalibration.CareLeavers?
+        if let (staying, leaving) = stayingPut, let young = f.careLeavers17to18[y], let older = f.careLeavers19to21[y] {
+            let olderLeavers = window.compactMap { f.fosterLeavers19to20[$0] }.reduce(0, +)
+            let olderStaying = window.compactMap { f.stayingPut19to20[$0] }.reduce(0, +)
+            let share18 = staying / leaving, share19 = olderLeavers > 0 ? olderStaying / olderLeavers : share18
+            let now = (f.stayingPut18[y] ?? 0) + (f.stayingPut19to20[y] ?? 0)
+            careLeavers = .init(
+                stayingPutShare: min(1, share18),
+                leavingStayingPut: share19 > 0 && share18 > share19 ? log(share18 / share19) / 1.5 : 0,
+                stayingPutNow: Int(now.rounded()), otherNow: max(0, Int((young / 2 + older * 2 / 3 - now).rounded())))
+        } else {
+            notes.append("care leavers' staying put or accommodation not in the tables for 31 March \(y): no care leavers section")
+        }
 
         // Flow balance: the net flow expected in the first year is the pooled one plus ρ times the
         // council's own departure from it (both over the window); every exit rate is scaled so that
@@ -308,7 +336,7 @@ public struct PublishedCalibrator: Sendable {
             // published ceased do, the exits before 18 (a share b of all ceased) need 1/b times the sd.
             exitVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: false), pool: exitWalk.sd)
                 / max(0.25, Self.shareBefore18(exits)),
-            flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })
+            flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, careLeavers: careLeavers, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })
     }
 
     /// Exits before 18 as a share of all ceased over the window.

@@ -19,6 +19,7 @@ public struct PublishedRelease: Sendable {
         case stability = "placement stability"
         case newPlacements = "new placements during the year"
         case stayPut = "care leavers staying put"
+        case careLeaverAccommodation = "care leavers' accommodation"
         case nationalStock = "England: children looked after on 31 March by characteristics"
     }
 
@@ -112,6 +113,7 @@ public struct PublishedRelease: Sendable {
         if n.contains("stability") { return .stability }
         if n.contains("new_placements") { return .newPlacements }
         if n.contains("stayput") || n.contains("stay_put") { return .stayPut }
+        if n.contains("accommodation_suitability") { return .careLeaverAccommodation }
         return nil
     }
 

@@ -10,11 +10,15 @@ public struct PublishedScenarioWriter: Sendable {
         public var seed: UInt64
         /// Year-to-year variability of rates (on by default; off for a check against closed forms).
         public var variability: Bool
-        public init(horizonYears: Int = 5, replications: Int = 1000, seed: UInt64 = 1, variability: Bool = true) {
+        /// Whether to write care leavers when the tables have them (a back-test of children in care needs none).
+        public var includeCareLeavers: Bool
+        public init(horizonYears: Int = 5, replications: Int = 1000, seed: UInt64 = 1, variability: Bool = true,
+                    includeCareLeavers: Bool = true) {
             self.horizonYears = horizonYears
             self.replications = replications
             self.seed = seed
             self.variability = variability
+            self.includeCareLeavers = includeCareLeavers
         }
     }
 
@@ -31,6 +35,8 @@ public struct PublishedScenarioWriter: Sendable {
         ("supported accommodation", "£1,500", "no published average found; DOMAIN.md range £1,000 to £2,500"),
         ("other residential", "£3,000", "DfE written answer c. 2016/17: LA children's home about £3,000 a week"),
         ("other placements", "£600", "DfE written answer c. 2016/17: foster care about £600 a week"),
+        ("staying put", "£300", "staying put allowance, DOMAIN.md range £200 to £350 a week"),
+        ("other care leaver accommodation", "£0", "accommodation and support after 18 not costed"),
     ]
 
     static let providers: [PlacementGroup: [String]] = [
@@ -51,6 +57,7 @@ public struct PublishedScenarioWriter: Sendable {
         w.entries()
         w.exits()
         w.variability()
+        w.writeCareLeavers()
         w.line("inflation: 3%", "DEFAULT, not in the published tables: general uplift each April")
         return w.lines.joined(separator: "\n") + "\n"
     }
@@ -117,6 +124,35 @@ public struct PublishedScenarioWriter: Sendable {
             line("      to_by_age:", "moves go where children of the age are placed (the fitted placement-by-age table)")
             for g in AgeGroup.allCases { line("        \(g.band): \(mix(c.placementMix[g.rawValue]))") }
         }
+        if let leavers = careLeavers {
+            for name in ["staying put", "other care leaver accommodation"] {
+                let cost = Self.costs.first { $0.provider == name }!
+                line("  \(name):")
+                line("    serves: care leavers")
+                line("    providers:")
+                line("      - name: \(name)")
+                line("        weekly_cost: \(cost.pounds)", "\(Self.defaultCost) (\(cost.source))")
+                if name == "staying put", leavers.leavingStayingPut > 0 {
+                    line("    moves:")
+                    line("      rate: \(Self.number(leavers.leavingStayingPut, 3))", "staying put falls from \(Self.number(100 * leavers.stayingPutShare))% at 18 to the share at 19 to 20: ln(ratio)/1.5 a year")
+                    line("      to: {other care leaver accommodation: 100%}")
+                }
+            }
+        }
+        line("")
+    }
+
+    /// The care leavers written, when asked for and in the tables.
+    var careLeavers: PublishedCalibration.CareLeavers? { options.includeCareLeavers ? c.careLeavers : nil }
+
+    mutating func writeCareLeavers() {
+        guard let leavers = careLeavers else { return }
+        line("care_leavers:", "to 21 (support to 25 on request is not in the tables)")
+        line("  pathway:")
+        line("    foster care: \(ScenarioText.mix([("staying put", leavers.stayingPutShare), ("other care leaver accommodation", 1 - leavers.stayingPutShare)]))",
+             "aged 18 living with former foster carers, of those who ceased in foster care at 18, over \(windowText)")
+        line("    all: {other care leaver accommodation: 100%}")
+        line("  support_to_25: 0%", "DEFAULT: give the share who keep support to 25")
         line("")
     }
 
@@ -146,6 +182,15 @@ public struct PublishedScenarioWriter: Sendable {
             guard counts.contains(where: { $0 > 0 }) else { continue }
             let cells = AgeGroup.allCases.filter { counts[$0.rawValue] > 0 }.map { "\($0.band): \(counts[$0.rawValue])" }
             line("  \(row.0): {\(cells.joined(separator: ", "))}")
+        }
+        if let leavers = careLeavers {
+            if leavers.stayingPutNow > 0 {
+                line("  staying put: {18 to 20: \(leavers.stayingPutNow)}", "staying put aged 18 and 19 to 20, 31 March \(c.asOfYear)")
+            }
+            if leavers.otherNow > 0 {
+                line("  other care leaver accommodation: {18 to 20: \(leavers.otherNow)}",
+                     "care leavers in touch: half of those aged 17 to 18 and two thirds of those 19 to 21, less staying put")
+            }
         }
         line("")
         if c.agesWithinGroups.contains(where: { $0 != nil }) {
@@ -200,8 +245,8 @@ public struct PublishedScenarioWriter: Sendable {
         line("    - {from: \(c.asOfYear)-04-01, change: \(Self.number((c.flowBalance - 1) * 100, 2))%}",
              "flow balance: every exit rate scaled so that the first year's expected net flow is \(Self.number(c.expectedNetFlow * 100, 2))% of the children in care (docs/published-tables.md)")
         line("  # ceased at 18 or over in the window: \(Self.number(c.ceasedAt18)) (the model ends care at the 18th birthday)")
-        if let sp = c.stayingPut {
-            line("  # care leavers aged 18 staying put: \(Int(sp.staying)) of \(Int(sp.leavers)) who ceased in foster care (\(Self.number(100 * sp.staying / sp.leavers))%), for a care_leavers section")
+        if let sp = c.stayingPut, careLeavers == nil {
+            line("  # care leavers aged 18 staying put: \(Int(sp.staying)) of \(Int(sp.leavers)) who ceased in foster care (\(Self.number(100 * sp.staying / sp.leavers))%)")
         }
         line("")
     }

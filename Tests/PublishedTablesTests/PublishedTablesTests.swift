@@ -108,12 +108,27 @@ import ScenarioModel
                 let calibration = try calibrator.calibrate(council)
                 let text = PublishedScenarioWriter.render(calibration, options: .init(), sources: [])
                 let scenario = try ScenarioLoader(readFile: { _ in text }).load("\(council.code).yaml")
-                let children = scenario.population.reduce(0) { $0 + $1.count }
+                let children = scenario.population.filter { $0.band < scenario.firstLeaverBand }.reduce(0) { $0 + $1.count }
                 #expect(children == Int(calibration.population.flatMap { $0 }.reduce(0, +).rounded()))
                 #expect(abs(scenario.variability.entries - calibration.entryVariability) < 5e-5)
                 #expect(text.contains("DEFAULT COST"))
             }
         }
+    }
+
+    /// Care leavers from the staying-put and accommodation tables, by hand for Medway as of 2021:
+    /// 16 + 10 + 15 of 16 + 16 + 21 aged 18 staying put over 2019 to 2021; 15 + 10 staying put now;
+    /// 52/2 + 131·2/3 − 25 = 88.33 other care leavers.
+    @Test func careLeaversComeFromTheStayingPutAndAccommodationTables() throws {
+        let release = try PublishedRelease.read(Self.fixture, lastYear: 2021)
+        let calibration = try PublishedCalibrator(release: release, asOfYear: 2021).calibrate(try release.council("Medway"))
+        let leavers = try #require(calibration.careLeavers)
+        #expect(abs(leavers.stayingPutShare - 41.0 / 53) < 1e-12)
+        #expect(leavers.stayingPutNow == 25 && leavers.otherNow == 88)
+        let text = PublishedScenarioWriter.render(calibration, options: .init(), sources: [])
+        let scenario = try ScenarioLoader(readFile: { _ in text }).load("medway.yaml")
+        #expect(scenario.careLeavers != nil)
+        #expect(text.contains("foster care: {staying put: 77.36%, other care leaver accommodation: 22.64%}"))
     }
 
     @Test func aCouncilWithNoFiguresAtTheDateIsAClearError() throws {
