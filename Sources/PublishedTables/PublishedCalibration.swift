@@ -35,6 +35,8 @@ public struct PublishedCalibration: Sendable {
     /// Year-to-year variability: the standard deviation of the yearly step in the log entry and exit rates.
     public var entryVariability: Double
     public var exitVariability: Double
+    /// Whether the history had consecutive years to estimate the variability from.
+    public var variabilityEstimated: Bool
     /// The factor on every exit rate that makes the first year's expected net flow (starts less
     /// ceased) what the published history says to expect (``PublishedCalibrator/persistence``), and
     /// that net flow as a share of the children in care.
@@ -86,6 +88,15 @@ public struct PublishedCalibrator: Sendable {
     public init(release: PublishedRelease, asOfYear: Int, windowYears: Int = 3) throws(FileError) {
         guard release.latestYear <= asOfYear else {
             throw FileError(path: "the tables", "figures for \(release.latestYear) were read for a calibration as of \(asOfYear)")
+        }
+        if let years = release.yearRange, !years.contains(asOfYear) {
+            throw FileError(path: release.files[.totals] ?? "the tables",
+                            "the tables hold children in care at 31 March \(years.lowerBound) to \(years.upperBound): 31 March \(asOfYear) is "
+                            + (asOfYear > years.upperBound ? "after them (download a later release)" : "before them"))
+        }
+        for (table, file) in [(PublishedRelease.Table.starts, "la_cla_who_started_to_be_looked_after.csv"), (.ceased, "la_children_who_ceased_during_year.csv")]
+            where release.files[table] == nil {
+            throw FileError(path: "the tables", "no table of \(table.rawValue): the DfE's '\(file)' is needed beside the other tables")
         }
         self.release = release
         self.asOfYear = asOfYear
@@ -247,11 +258,19 @@ public struct PublishedCalibrator: Sendable {
         }
 
         let own = f.ownProvision[y] ?? england.ownProvision[y].flatMap { e in england.stock[y].map { e / $0 * n } } ?? 0
-        if f.ownProvision[y] == nil { notes.append("own provision not published for this council at 31 March \(y): England's share used for in-house fostering") }
+        if f.ownProvision[y] == nil {
+            notes.append(england.ownProvision[y] == nil
+                ? "own provision not published for this council or England at 31 March \(y): every foster placement is written as agency fostering (no in-house places); give your own split"
+                : "own provision not published for this council at 31 March \(y): England's share used for in-house fostering")
+        }
         let foster = placements[PlacementGroup.foster.rawValue]
         let inHouse = min(foster, own)
         let near = f.within20[y] ?? england.within20[y] ?? 1, far = f.beyond20[y] ?? england.beyond20[y] ?? 0
-        if f.within20[y] == nil { notes.append("distance from home not published for this council at 31 March \(y): England's share within 20 miles used") }
+        if f.within20[y] == nil {
+            notes.append(england.within20[y] == nil
+                ? "distance from home not published for this council or England at 31 March \(y): every placement written as local; give your own share"
+                : "distance from home not published for this council at 31 March \(y): England's share within 20 miles used")
+        }
 
         var starts = Array(repeating: 0.0, count: AgeGroup.allCases.count)
         for wy in window {
@@ -336,6 +355,7 @@ public struct PublishedCalibrator: Sendable {
             // published ceased do, the exits before 18 (a share b of all ceased) need 1/b times the sd.
             exitVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: false), pool: exitWalk.sd)
                 / max(0.25, Self.shareBefore18(exits)),
+            variabilityEstimated: entryWalk.pairs > 0 && exitWalk.pairs > 0,
             flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, careLeavers: careLeavers, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })
     }
 
@@ -407,7 +427,8 @@ public struct PublishedCalibrator: Sendable {
             return (c, x)
         }
         var sum = 0.0, n = 0
-        for (a, b) in zip(series, series.dropFirst()) where a.0 >= 1 && b.0 >= 1 {
+        // As for the pool: a year of under 20 events says more about chance than about drift.
+        for (a, b) in zip(series, series.dropFirst()) where a.0 >= 20 && b.0 >= 20 {
             let d = log(b.0 / b.1) - log(a.0 / a.1)
             sum += d * d - 1 / a.0 - 1 / b.0
             n += 1

@@ -69,6 +69,16 @@ public struct PublishedRelease: Sendable {
 
     public static let england = "England"
 
+    /// What the DfE writes for a number it does not give: `x` not available, `z` not applicable,
+    /// `k` under 0.5%, `u` low reliability, `:` not available (older releases), or nothing.
+    static let notANumber: Set<String> = ["x", "z", "k", "u", ":", ""]
+
+    /// The reporting years of the totals table, first and last.
+    public var yearRange: ClosedRange<Int>? {
+        guard let years = years[.totals], let first = years.min(), let last = years.max() else { return nil }
+        return first...last
+    }
+
     /// Whether `directory` looks like a folder of the published tables (it holds the totals file).
     public static func looksLikeRelease(_ directory: String) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -152,8 +162,13 @@ public struct PublishedRelease: Sendable {
                 }
             default: continue
             }
+            let cell = Cell(row[number])
+            if cell == .unavailable, !Self.notANumber.contains(row[number].trimmingCharacters(in: .whitespaces).lowercased()) {
+                throw FileError(path: file.path, line: file.lines[r], "expected a count or one of the DfE's symbols (c suppressed; x, z, k, u, : not available) "
+                    + "in 'number', found '\(row[number].prefix(20))'")
+            }
             let key = GroupKey(table: table, area: area, year: y, group: Self.normal(field(group)))
-            groups[key, default: [:]][Self.normal(field(item))] = Cell(row[number])
+            groups[key, default: [:]][Self.normal(field(item))] = cell
             years[table, default: []].insert(y)
         }
     }

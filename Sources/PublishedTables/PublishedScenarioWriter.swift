@@ -32,10 +32,10 @@ public struct PublishedScenarioWriter: Sendable {
         ("placed for adoption", "£0", "placement paid by adopters; adoption support not modelled"),
         ("placed with parents", "£0", "no placement fee; support costs not modelled"),
         ("children's homes", "£3,970", "NCERCC & Revolution Consulting 2020: average price paid, year to 31 March 2019 (FOI)"),
-        ("supported accommodation", "£1,500", "no published average found; DOMAIN.md range £1,000 to £2,500"),
+        ("supported accommodation", "£1,500", "no published average found; councils report £1,000 to £2,500 a week"),
         ("other residential", "£3,000", "DfE written answer c. 2016/17: LA children's home about £3,000 a week"),
         ("other placements", "£600", "DfE written answer c. 2016/17: foster care about £600 a week"),
-        ("staying put", "£300", "staying put allowance, DOMAIN.md range £200 to £350 a week"),
+        ("staying put", "£300", "staying put allowances of £200 to £350 a week reported by councils"),
         ("other care leaver accommodation", "£0", "accommodation and support after 18 not costed"),
     ]
 
@@ -113,7 +113,8 @@ public struct PublishedScenarioWriter: Sendable {
                 line("      - name: \(provider)")
                 if provider == "in-house fostering" {
                     line("        in_house: true")
-                    line("        capacity: \(Int(c.inHouseFoster.rounded()))", "DEFAULT: the foster placements with own provision on 31 March \(c.asOfYear) (min of foster and own provision); give your approved places")
+                    let inHouse = populationRows.first { $0.provider == provider }?.counts.reduce(0, +) ?? 0
+                    line("        capacity: \(inHouse)", "DEFAULT: the foster placements with own provision on 31 March \(c.asOfYear) (min of foster and own provision), so in-house starts full; give your approved places")
                 }
                 let cost = Self.costs.first { $0.provider == provider }!
                 line("        weekly_cost: \(cost.pounds)", "\(Self.defaultCost) (\(cost.source))")
@@ -165,8 +166,9 @@ public struct PublishedScenarioWriter: Sendable {
         return "{events: \(Self.number(events)), years: \(Self.number(years, 3))}"
     }
 
-    mutating func population() {
-        line("population:", "31 March \(c.asOfYear): placement by age fitted to the published margins (docs/published-tables.md)")
+    /// Children on the as-of date by provider and age group, in whole children: the fitted table
+    /// rounded cell by cell so that the total is kept (foster care split in-house and agency).
+    var populationRows: [(provider: String, counts: [Int])] {
         let foster = c.population[PlacementGroup.foster.rawValue]
         let fosterTotal = foster.reduce(0, +)
         let inHouseShare = fosterTotal > 0 ? min(1, c.inHouseFoster / fosterTotal) : 0
@@ -174,14 +176,16 @@ public struct PublishedScenarioWriter: Sendable {
             ("in-house fostering", foster.map { $0 * inHouseShare }), ("agency fostering", foster.map { $0 * (1 - inHouseShare) }),
         ]
         for group in PlacementGroup.allCases where group != .foster { rows.append((Self.providers[group]![0], c.population[group.rawValue])) }
-        // Whole children: the table rounded cell by cell so that the total is kept.
         let whole = ScenarioText.wholeNumbers(rows.flatMap(\.1))
         let width = AgeGroup.allCases.count
-        for (k, row) in rows.enumerated() {
-            let counts = Array(whole[(k * width)..<((k + 1) * width)])
-            guard counts.contains(where: { $0 > 0 }) else { continue }
+        return rows.enumerated().map { k, row in (row.0, Array(whole[(k * width)..<((k + 1) * width)])) }
+    }
+
+    mutating func population() {
+        line("population:", "31 March \(c.asOfYear): placement by age fitted to the published margins (docs/published-tables.md)")
+        for (provider, counts) in populationRows where counts.contains(where: { $0 > 0 }) {
             let cells = AgeGroup.allCases.filter { counts[$0.rawValue] > 0 }.map { "\($0.band): \(counts[$0.rawValue])" }
-            line("  \(row.0): {\(cells.joined(separator: ", "))}")
+            line("  \(provider): {\(cells.joined(separator: ", "))}")
         }
         if let leavers = careLeavers {
             if leavers.stayingPutNow > 0 {
@@ -253,6 +257,12 @@ public struct PublishedScenarioWriter: Sendable {
 
     mutating func variability() {
         guard options.variability else { return }
+        guard c.variabilityEstimated else {
+            line("# variability: not estimated, the tables hold no two consecutive years to the as-of date; the intervals")
+            line("# carry chance and the uncertainty of estimated rates only, and are too narrow beyond the first year")
+            line("")
+            return
+        }
         line("variability:", "yearly drift in rates: a random walk on the log rate (docs/published-tables.md)")
         line("  entries: \(Self.number(c.entryVariability * 100, 2))%", "sd of the yearly change in log starts across councils, less Poisson noise")
         line("  exits: \(Self.number(c.exitVariability * 100, 2))%", "the same for ceased per child-year, over the share of ceased that are exits before 18")

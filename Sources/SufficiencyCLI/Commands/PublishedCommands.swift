@@ -70,6 +70,7 @@ enum PublishedCommands {
             \(calibration.notes.count) note(s) on fallbacks and suppressed figures (in the file and in \(qualityFile)). \
             Weekly costs and in-house capacity are defaults marked in the file: replace them with your council's figures.
             """)
+        for note in calibration.notes where !note.hasPrefix("suppressed cells filled") { console.err("note: \(note)") }
         console.out("wrote \(output) and \(directory == "." ? "" : directory + "/")\(qualityFile)")
         return 0
     }
@@ -113,7 +114,14 @@ enum PublishedCommands {
                 replications: replications, seed: seed, threads: threads, progress: progress)
         } catch let error as FileError { throw diagnostic(error) }
         guard !backtest.rows.isEmpty else {
+            if let first = backtest.skipped.first, backtest.skipped.count == max(councils.count, 1) || councils.isEmpty {
+                throw CommandFailure("no council could be calibrated as of 31 March \(year): \(first.council): \(first.reason)")
+            }
             throw CommandFailure("no published figure after 31 March \(year) within \(years) year(s) is in the tables: choose an earlier '--as-of'")
+        }
+        let compared = Set(backtest.rows.map(\.year)).sorted()
+        if let last = compared.last, last < year + years {
+            console.err("note: the tables end at 31 March \(last): compared \(compared.map(String.init).joined(separator: ", ")) only")
         }
         try OutputDirectory(path: output).write([("backtest.csv", backtest.csv), ("backtest-summary.csv", backtest.summaryCSV)])
         console.out(backtest.table)
