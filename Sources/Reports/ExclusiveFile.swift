@@ -21,7 +21,7 @@ package final class ExclusiveFile {
     package init(path: String) throws(OutputDirectoryError) {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputDirectoryError(path: path, reason: Self.describe(errno)) }
+        guard descriptor >= 0 else { throw OutputDirectoryError(path: path, reason: OutputDirectory.describe(errno)) }
         buffer.reserveCapacity(Self.bufferSize)
     }
 
@@ -38,7 +38,7 @@ package final class ExclusiveFile {
     /// Appends raw bytes.
     package func write(_ bytes: UnsafeRawBufferPointer) throws(OutputDirectoryError) {
         try flush()
-        if let code = writeAll(bytes) { throw OutputDirectoryError(path: path, reason: Self.describe(code)) }
+        if let code = writeAll(bytes, to: descriptor) { throw OutputDirectoryError(path: path, reason: OutputDirectory.describe(code)) }
     }
 
     /// Writes what is buffered, flushes the file to disk and closes it.
@@ -47,39 +47,19 @@ package final class ExclusiveFile {
         let failed = fsync(descriptor) != 0 ? errno : nil
         let closed = systemClose(descriptor)
         descriptor = -1
-        if let failed { throw OutputDirectoryError(path: path, reason: Self.describe(failed)) }
-        if closed != 0 { throw OutputDirectoryError(path: path, reason: Self.describe(errno)) }
+        if let failed { throw OutputDirectoryError(path: path, reason: OutputDirectory.describe(failed)) }
+        if closed != 0 { throw OutputDirectoryError(path: path, reason: OutputDirectory.describe(errno)) }
     }
 
     private func flush() throws(OutputDirectoryError) {
         guard !buffer.isEmpty else { return }
         let pending = buffer
         buffer.removeAll(keepingCapacity: true)
-        if let code = pending.withUnsafeBytes({ writeAll($0) }) {
-            throw OutputDirectoryError(path: path, reason: Self.describe(code))
+        if let code = pending.withUnsafeBytes({ writeAll($0, to: descriptor) }) {
+            throw OutputDirectoryError(path: path, reason: OutputDirectory.describe(code))
         }
-    }
-
-    /// Writes every byte, retrying partial writes and interruptions; the `errno` on failure.
-    private func writeAll(_ bytes: UnsafeRawBufferPointer) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
-    }
-
-    private static func describe(_ code: Int32) -> String {
-        let text = strerror(code).map { String(cString: $0) } ?? "error \(code)"
-        return text.prefix(1).lowercased() + text.dropFirst()
     }
 }
 
-/// `close(2)` and `write(2)`, named so that inside ``ExclusiveFile`` they are not taken for its methods.
+/// `close(2)`, named so that inside ``ExclusiveFile`` it is not taken for its method.
 private func systemClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }

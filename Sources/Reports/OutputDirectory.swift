@@ -174,7 +174,7 @@ package struct OutputDirectory: Sendable {
     private static func writeFile(at path: String, contents: String) throws(SystemError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemError(code: errno) }
-        var failure = writeAll(Array(contents.utf8), to: descriptor)
+        var failure = Array(contents.utf8).withUnsafeBytes { writeAll($0, to: descriptor) }
         if failure == nil && fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == nil { failure = errno }
         if let failure {
@@ -193,7 +193,7 @@ package struct OutputDirectory: Sendable {
 
     /// The C library's description of `code`, with its first letter lower-cased
     /// ("Permission denied" → "permission denied").
-    fileprivate static func describe(_ code: Int32) -> String {
+    static func describe(_ code: Int32) -> String {
         let text = strerror(code).map { String(cString: $0) } ?? "error \(code)"
         return text.prefix(1).lowercased() + text.dropFirst()
     }
@@ -201,18 +201,16 @@ package struct OutputDirectory: Sendable {
 
 /// Writes every byte to `descriptor`, retrying partial writes and interruptions; the `errno` on failure.
 ///
-/// A free function because inside ``OutputDirectory`` the name `write` means its own method.
-private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-    bytes.withUnsafeBytes { buffer -> Int32? in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
+/// A free function because inside ``OutputDirectory`` and ``ExclusiveFile`` the name `write` means their own methods.
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
         }
-        return nil
+        offset += written
     }
+    return nil
 }
