@@ -95,31 +95,48 @@ public struct AreaFigures: Sendable {
                                  _ names: [String], total: Double?) -> [Double]? {
         let cells = names.map { r.cell(table, area, y, group: group, $0) }
         guard cells.contains(where: { $0 != nil }) else { return nil }
-        return fill(cells.map { $0 ?? .number(0) }, total: total, what: "\(table.rawValue), \(group), \(y)")
+        let weights = names.map { englandValue(r, table, y, group, $0) }
+        return fill(cells.map { $0 ?? .number(0) }, total: total, weights: weights, what: "\(table.rawValue), \(group), \(y)")
     }
 
     /// A margin whose published items are summed into `count` categories by `category`.
     private mutating func grouped(_ r: PublishedRelease, _ table: PublishedRelease.Table, _ y: Int, _ group: String,
                                   count: Int, total: Double?, _ category: (String) -> Int?) -> [Double]? {
-        let items = r.items(table, area, y, group: group).compactMap { item in category(item.item).map { ($0, item.cell) } }
+        let items = r.items(table, area, y, group: group).compactMap { item in
+            category(item.item).map { (category: $0, name: item.item, cell: item.cell) }
+        }
         guard !items.isEmpty else { return nil }
-        let values = fill(items.map(\.1), total: total, what: "\(table.rawValue), \(group), \(y)")
+        let weights = items.map { englandValue(r, table, y, group, $0.name) }
+        let values = fill(items.map(\.cell), total: total, weights: weights, what: "\(table.rawValue), \(group), \(y)")
         var sums = Array(repeating: 0.0, count: count)
-        for (k, item) in items.enumerated() { sums[item.0] += values[k] }
+        for (k, item) in items.enumerated() { sums[item.category] += values[k] }
         return sums
     }
 
-    /// Suppressed cells (`c`, a small number: the DfE suppresses counts under 6 and the cells that
-    /// would reveal them) filled with an equal share of what the total leaves over the published
-    /// cells, each at most 5; or 2 each (the middle of 1 to 5) with no total. Cells not available
-    /// (`x`, `z`, `k`) count as 0.
-    mutating func fill(_ cells: [PublishedRelease.Cell], total: Double?, what: String) -> [Double] {
-        let suppressed = cells.filter { $0 == .suppressed }.count
+    /// England's figure for the same cell, to share out a council's suppressed cells (none for England itself).
+    private func englandValue(_ r: PublishedRelease, _ table: PublishedRelease.Table, _ y: Int, _ group: String, _ item: String) -> Double? {
+        area == PublishedRelease.england ? nil : r.cell(table, PublishedRelease.england, y, group: group, item)?.value
+    }
+
+    /// Suppressed cells (`c`: the DfE suppresses small counts, and the cells that would reveal them,
+    /// which need not be small) filled with what the total leaves over the published cells, shared
+    /// in proportion to `weights` (England's figures for those cells) or equally without them; with
+    /// no total, 2 each (the middle of 1 to 5). Cells not available (`x`, `z`, `k`) count as 0.
+    mutating func fill(_ cells: [PublishedRelease.Cell], total: Double?, weights: [Double?] = [], what: String) -> [Double] {
+        let suppressed = cells.indices.filter { cells[$0] == .suppressed }
         let known = cells.compactMap(\.value).reduce(0, +)
-        guard suppressed > 0 else { return cells.map { $0.value ?? 0 } }
-        let share = total.map { min(5, max(0, ($0 - known) / Double(suppressed))) } ?? 2
-        filled.append("\(what): \(suppressed) suppressed")
-        return cells.map { $0 == .suppressed ? share : ($0.value ?? 0) }
+        guard !suppressed.isEmpty else { return cells.map { $0.value ?? 0 } }
+        var values = cells.map { $0.value ?? 0 }
+        if let total {
+            let left = max(0, total - known)
+            let w = suppressed.map { $0 < weights.count ? weights[$0] ?? 0 : 0 }
+            let sum = w.reduce(0, +)
+            for (k, i) in suppressed.enumerated() { values[i] = sum > 0 ? left * w[k] / sum : left / Double(suppressed.count) }
+        } else {
+            for i in suppressed { values[i] = 2 }
+        }
+        filled.append("\(what): \(suppressed.count) suppressed")
+        return values
     }
 
     /// The most recent year up to `year` for which `table` has a value.

@@ -43,10 +43,13 @@ import ScenarioModel
     @Test func suppressedCellsAreFilledFromTheTotal() {
         var f = AreaFigures(PublishedRelease(), area: "x")
         #expect(f.fill([.number(10), .suppressed, .suppressed], total: 16, what: "t") == [10, 3, 3])
-        #expect(f.fill([.number(10), .suppressed], total: 100, what: "t") == [10, 5])
+        // Secondary suppression: a large cell hidden so as not to reveal a small one is filled from the total,
+        // shared in England's proportions.
+        #expect(f.fill([.number(10), .suppressed], total: 100, what: "t") == [10, 90])
+        #expect(f.fill([.suppressed, .number(10), .suppressed], total: 60, weights: [1, 100, 4], what: "t") == [10, 10, 40])
         #expect(f.fill([.number(10), .suppressed], total: nil, what: "t") == [10, 2])
         #expect(f.fill([.number(10), .unavailable], total: 16, what: "t") == [10, 0])
-        #expect(f.filled.count == 3)
+        #expect(f.filled.count == 4)
     }
 
     /// A later release's file with extra columns, the columns in another order and a later year.
