@@ -53,6 +53,7 @@ public struct PublishedBacktest: Sendable {
                            replications: Int, seed: UInt64, threads: Int, variability: Bool = true,
                            progress: (@Sendable (Int, Int, String) -> Void)? = nil) throws -> PublishedBacktest {
         let past = try PublishedRelease.read(directory, lastYear: asOfYear)
+        try past.check(asOf: asOfYear)
         let calibrator = try PublishedCalibrator(release: past, asOfYear: asOfYear, windowYears: windowYears)
         let everything = try PublishedRelease.read(directory)
         let chosen = try councils.isEmpty ? past.councils : councils.map { try past.council($0) }

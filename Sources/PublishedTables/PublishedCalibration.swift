@@ -89,11 +89,7 @@ public struct PublishedCalibrator: Sendable {
         guard release.latestYear <= asOfYear else {
             throw FileError(path: "the tables", "figures for \(release.latestYear) were read for a calibration as of \(asOfYear)")
         }
-        if let years = release.yearRange, !years.contains(asOfYear) {
-            throw FileError(path: release.files[.totals] ?? "the tables",
-                            "the tables hold children in care at 31 March \(years.lowerBound) to \(years.upperBound): 31 March \(asOfYear) is "
-                            + (asOfYear > years.upperBound ? "after them (download a later release)" : "before them"))
-        }
+        try release.check(asOf: asOfYear)
         for (table, file) in [(PublishedRelease.Table.starts, "la_cla_who_started_to_be_looked_after.csv"), (.ceased, "la_children_who_ceased_during_year.csv")]
             where release.files[table] == nil {
             throw FileError(path: "the tables", "no table of \(table.rawValue): the DfE's '\(file)' is needed beside the other tables")

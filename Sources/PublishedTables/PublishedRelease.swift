@@ -62,6 +62,8 @@ public struct PublishedRelease: Sendable {
     public private(set) var councils: [Council] = []
     /// Reporting years (to 31 March) present in each table.
     public private(set) var years: [Table: Set<Int>] = [:]
+    /// Reporting years of the totals table in its file, including any later than the last year read.
+    public private(set) var yearsInFiles: Set<Int> = []
     /// Which file each table came from.
     public private(set) var files: [Table: String] = [:]
     /// The latest year read from any table (after `--as-of` filtering, none later than it).
@@ -73,10 +75,18 @@ public struct PublishedRelease: Sendable {
     /// `k` under 0.5%, `u` low reliability, `:` not available (older releases), or nothing.
     static let notANumber: Set<String> = ["x", "z", "k", "u", ":", ""]
 
-    /// The reporting years of the totals table, first and last.
+    /// The reporting years of the totals table in its file, first and last.
     public var yearRange: ClosedRange<Int>? {
-        guard let years = years[.totals], let first = years.min(), let last = years.max() else { return nil }
+        guard let first = yearsInFiles.min(), let last = yearsInFiles.max() else { return nil }
         return first...last
+    }
+
+    /// An error unless the tables hold children in care at 31 March `year`.
+    public func check(asOf year: Int) throws(FileError) {
+        guard let years = yearRange, !years.contains(year) else { return }
+        throw FileError(path: files[.totals] ?? "the tables",
+                        "the tables hold children in care at 31 March \(years.lowerBound) to \(years.upperBound): 31 March \(year) is "
+                        + (year > years.upperBound ? "after them (download a later release)" : "before them"))
     }
 
     /// Whether `directory` looks like a folder of the published tables (it holds the totals file).
@@ -149,6 +159,7 @@ public struct PublishedRelease: Sendable {
             guard let y = Self.year(field(year)) else {
                 throw FileError(path: file.path, line: file.lines[r], "expected a reporting year such as 2021 in 'time_period', found '\(field(year).prefix(20))'")
             }
+            if table == .totals { yearsInFiles.insert(y) }
             guard y <= lastYear else { continue }
             let area: String
             switch field(level).lowercased() {

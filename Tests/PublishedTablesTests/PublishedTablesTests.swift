@@ -149,6 +149,19 @@ import ScenarioModel
         }
     }
 
+    @Test func anAsOfDateOutsideTheTablesSaysWhichYearsTheyHold() throws {
+        for (year, word) in [(2017, "before them"), (2022, "after them")] {
+            let release = try PublishedRelease.read(Self.fixture, lastYear: year)
+            do {
+                try release.check(asOf: year)
+                Issue.record("expected an error for \(year)")
+            } catch {
+                #expect(error.message == "the tables hold children in care at 31 March 2018 to 2021: 31 March \(year) is "
+                    + word + (year == 2022 ? " (download a later release)" : ""))
+            }
+        }
+    }
+
     @Test func aFolderWithoutTheTotalsTableIsAClearError() throws {
         let folder = try Self.copy { name, text in name.hasPrefix("cla_number") ? nil : text }
         do {

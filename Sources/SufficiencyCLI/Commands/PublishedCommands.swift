@@ -53,6 +53,7 @@ enum PublishedCommands {
         let release = try read(folder, lastYear: year)
         let calibration: PublishedCalibration
         do {
+            try release.check(asOf: year)
             let council = try release.council(la)
             calibration = try PublishedCalibrator(release: release, asOfYear: year, windowYears: try windowYears(arguments)).calibrate(council)
         } catch let error as FileError { throw diagnostic(error) }
