@@ -40,11 +40,13 @@ public struct PublishedRelease: Sendable {
         public var value: Double? { if case .number(let v) = self { v } else { nil } }
     }
 
-    /// A council in the tables: its code (`E06000035`), name and region.
+    /// A council in the tables: its code (`E06000035`), name and region, and its old three-digit
+    /// code (`887`) where the tables give one.
     public struct Council: Sendable, Hashable {
         public var code: String
         public var name: String
         public var region: String
+        public var oldCode: String = ""
     }
 
     /// A group of rows: one table's rows for an area, year and group (`cla_group`).
@@ -141,7 +143,7 @@ public struct PublishedRelease: Sendable {
         let year = try file.requiredColumn("time_period")
         let level = try file.requiredColumn("geographic_level")
         let number = try file.requiredColumn("number")
-        let code = file.column("new_la_code"), name = file.column("la_name")
+        let code = file.column("new_la_code"), name = file.column("la_name"), oldCode = file.column("old_la_code")
         let region = file.column("region_code"), regionName = file.column("region_name")
         // The measure: `cla_group` and `characteristic` in most tables; the totals table names its
         // measure in a column of its own (`population_count` in the releases seen); the care-leaver
@@ -168,7 +170,7 @@ public struct PublishedRelease: Sendable {
             case "local authority":
                 area = field(code)
                 if table == .totals {
-                    let council = Council(code: area, name: field(name), region: field(regionName))
+                    let council = Council(code: area, name: field(name), region: field(regionName), oldCode: field(oldCode))
                     if !area.isEmpty, seen.insert(council).inserted, !councils.contains(council) { councils.append(council) }
                 }
             default: continue
@@ -220,9 +222,11 @@ public struct PublishedRelease: Sendable {
     /// A council by code or name (case-insensitive); otherwise an error with the nearest names.
     public func council(_ query: String) throws(FileError) -> Council {
         let q = Self.normal(query)
-        if let c = councils.first(where: { Self.normal($0.code) == q || Self.normal($0.name) == q }) { return c }
+        if let c = councils.first(where: { Self.normal($0.code) == q || Self.normal($0.name) == q || (!$0.oldCode.isEmpty && $0.oldCode == q) }) {
+            return c
+        }
         let names = councils.map(\.name)
         throw FileError(path: files[.totals] ?? "the tables", "no council '\(query)' in the tables\(Suggestion.didYouMean(query, among: names)); "
-            + "give its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035')")
+            + "give its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887')")
     }
 }

@@ -26,6 +26,7 @@ import ScenarioModel
         #expect(release.files.count == PublishedRelease.Table.allCases.count)
         let medway = try release.council("e06000035")
         #expect(medway.name == "Medway")
+        #expect(try release.council("887") == medway)
         #expect(release.cell(.totals, "E06000035", 2021, group: "", "Children looked after at 31 March each year") == .number(439))
         // Suppressed cells are kept as suppressed, never read as numbers.
         let suppressed = release.groups.values.flatMap(\.values).filter { $0 == .suppressed }.count
