@@ -138,9 +138,4 @@ public struct AreaFigures: Sendable {
         filled.append("\(what): \(suppressed.count) suppressed")
         return values
     }
-
-    /// The most recent year up to `year` for which `table` has a value.
-    static func latest<T>(_ table: [Int: T], upTo year: Int) -> (year: Int, value: T)? {
-        table.keys.filter { $0 <= year }.max().map { ($0, table[$0]!) }
-    }
 }

@@ -84,6 +84,8 @@ public struct PublishedCalibrator: Sendable {
 
     /// Councils' own standard deviations count as this many pairs of years against the pool's.
     static let poolWeight = 10.0
+    /// A council's own drift is read from its last this many years (up to the as-of year).
+    static let ownDriftYears = 5
 
     public init(release: PublishedRelease, asOfYear: Int, windowYears: Int = 3) throws(FileError) {
         guard release.latestYear <= asOfYear else {
@@ -346,10 +348,10 @@ public struct PublishedCalibrator: Sendable {
             localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
             exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
             placementMix: placementMix, atBirth: atBirth, agesWithinGroups: englandAgesWithinGroups(),
-            entryVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: true), pool: entryWalk.sd),
+            entryVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - Self.ownDriftYears + 1)...y), entries: true), pool: entryWalk.sd),
             // The walk moves the exits before 18, not the 18th birthdays: for all ceased to vary as the
             // published ceased do, the exits before 18 (a share b of all ceased) need 1/b times the sd.
-            exitVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - 4)...y), entries: false), pool: exitWalk.sd)
+            exitVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - Self.ownDriftYears + 1)...y), entries: false), pool: exitWalk.sd)
                 / max(0.25, Self.shareBefore18(exits)),
             variabilityEstimated: entryWalk.pairs > 0 && exitWalk.pairs > 0,
             flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, careLeavers: careLeavers, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })

@@ -207,7 +207,6 @@ public struct Variability: Sendable, Equatable {
         self.exits = exits
         self.averagedYears = averagedYears
     }
-    public var isOff: Bool { entries == 0 && exits == 0 }
     /// The first step's variance in steps: 1 + (W − 1)(2W − 1)/(6W).
     public var firstStepVariance: Double {
         let w = max(1, averagedYears)

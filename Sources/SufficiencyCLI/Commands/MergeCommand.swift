@@ -64,19 +64,11 @@ enum MergeCommand {
         try store.withRecordBytes(0..<store.count) { bytes throws in try records.write(bytes) }
         try records.close()
         files.append(ShardManifest.dataFileName)
-        if arguments.flag("replications-csv") {
-            try run.projection.writeReplicationsCSV(to: staging + "/replications.csv")
-            files.append("replications.csv")
-        }
-        if arguments.flag("report") { files += try RunReport.write(folder: staging, shownAs: directory) }
+        files += try run.writeRequested(arguments, to: staging, shownAs: directory)
         try folder?.commit()
         folder = nil
-        console.out("\(run.scenario.name): \(first.replications) replications, seed \(first.seed), merged from \(first.shard.count) shards")
-        console.out("")
-        console.out(run.projection.summaryTable())
-        console.out("")
-        let seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
-        console.out("wrote \(files.count) files to \(directory)/ (\(seconds) s in all)")
+        run.printSummary("\(run.scenario.name): \(first.replications) replications, seed \(first.seed), merged from \(first.shard.count) shards",
+                         files: files.count, to: directory, since: started, console: console)
         return 0
     }
 

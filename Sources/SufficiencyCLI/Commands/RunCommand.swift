@@ -43,19 +43,33 @@ enum RunCommand {
         }
         let csv = arguments.flag("replications-csv") ? ["replications.csv"] : []
         var files = try run.write(to: folder.staging, others: csv)
+        files += try run.writeRequested(arguments, to: folder.staging, shownAs: directory)
+        try folder.commit()
+        run.printSummary(run.header, files: files.count, to: directory, since: started, console: console)
+        return 0
+    }
+}
+
+extension SimulatedRun {
+    /// replications.csv and the report, when asked for, beside the CSVs; the files written.
+    func writeRequested(_ arguments: Arguments, to staging: String, shownAs directory: String) throws -> [String] {
+        var files: [String] = []
         if arguments.flag("replications-csv") {
-            try run.projection.writeReplicationsCSV(to: folder.staging + "/replications.csv")
+            try projection.writeReplicationsCSV(to: staging + "/replications.csv")
             files.append("replications.csv")
         }
-        if arguments.flag("report") { files += try RunReport.write(folder: folder.staging, shownAs: directory) }
-        try folder.commit()
-        console.out(run.header)
+        if arguments.flag("report") { files += try RunReport.write(folder: staging, shownAs: directory) }
+        return files
+    }
+
+    /// What a run or a merge prints: its header, the summary table and the files written.
+    func printSummary(_ header: String, files: Int, to directory: String, since started: Date, console: Console) {
+        console.out(header)
         console.out("")
-        console.out(run.projection.summaryTable())
+        console.out(projection.summaryTable())
         console.out("")
         let seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
-        console.out("wrote \(files.count) files to \(directory)/ (\(seconds) s in all)")
-        return 0
+        console.out("wrote \(files) files to \(directory)/ (\(seconds) s in all)")
     }
 }
 
