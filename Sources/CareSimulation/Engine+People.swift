@@ -227,6 +227,8 @@ extension Engine {
         occupy(i, provider: p, overflowed: overflowed, at: t)
         count(flow: flow.moves, year: yearIndex(t), band: band)
         countPlacement(i, at: t)
+        // Exit rates are memoryless, so the end is drawn afresh when the rates change with the placement.
+        if params.hasOwnExits[providerType[from]] || params.hasOwnExits[type] { decideEnd(i, at: t) }
         drawNextMove(i, at: t)
         scheduleNext(i)
         if p != from { offerFreedPlace(from, at: t) }
@@ -257,6 +259,11 @@ extension Engine {
         people[i].endReason = -1
         people[i].endTime = eighteen
         guard reasons > 0 else { return }
+        let type = providerType[Int(people[i].provider)]
+        if params.hasOwnExits[type] {
+            decideEndInPlacement(i, type: type, at: t, eighteen: eighteen)
+            return
+        }
         let entryBand = Int(people[i].band)
         if let duration = exitDuration[entryBand] {
             let leave = t + duration.sample(&people[i].rng)
@@ -287,6 +294,30 @@ extension Engine {
             now = until
             if until == bandEnd { band += 1 }
             if until == spanEnd { span += 1 }
+        }
+    }
+
+    /// When and why child `i`, in a placement type with exit rates of its own, leaves care: the
+    /// same budget spent over the spans of the calendar at the type's rates, whatever the age.
+    mutating func decideEndInPlacement(_ i: Int, type: Int, at t: Double, eighteen: Double) {
+        let types = model.typeNames.count
+        var budget = people[i].rng.exponential()
+        var now = t
+        var span = params.exitSpanStart.count > 1 ? params.exitSpan(at: t) : 0
+        while now < eighteen {
+            let until = min(span + 1 < params.exitSpanStart.count ? params.exitSpanStart[span + 1] : .infinity, eighteen)
+            let rate = params.placementExitTotal[span * types + type]
+            if rate * (until - now) >= budget {
+                people[i].endTime = now + budget / rate
+                let n = reasonCount, people = people, k = span * types + type
+                people[i].endReason = Int8(params.placementExitCumulative.withUnsafeBufferPointer { all in
+                    people[i].rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(k * n)..<(k * n + n)]))
+                })
+                return
+            }
+            budget -= rate * (until - now)
+            now = until
+            span += 1
         }
     }
 

@@ -19,6 +19,12 @@ struct Parameters: Sendable {
     var exitTotal: [Double]
     /// Moves per day by placement type.
     var moveRate: [Double]
+    /// Whether a placement type has exit rates of its own (``Exits/byPlacement``).
+    var hasOwnExits: [Bool]
+    /// Those rates per span, as for the bands: `placementExitCumulative[(span * types + type) * reasons + reason]`
+    /// (cumulative over reasons) and their total `placementExitTotal[span * types + type]`, per day.
+    var placementExitCumulative: [Double]
+    var placementExitTotal: [Double]
     /// Parent-and-child arrivals per day.
     var familyRate: Double
 
@@ -38,6 +44,11 @@ struct Parameters: Sendable {
         }
         moveRate = scenario.placementTypes.map { draw($0.moveRate) }
         familyRate = scenario.parentAndChild.map { draw($0.perYear) } ?? 0
+        // Drawn after every other rate, so that a scenario without them draws as before.
+        let types = scenario.placementTypes.count
+        let byPlacement = scenario.exits.byPlacement.count == types ? scenario.exits.byPlacement : Array(repeating: nil, count: types)
+        hasOwnExits = byPlacement.map { $0 != nil }
+        let placementBase: [[Double]] = byPlacement.map { $0?.map(draw) ?? [] }
 
         // The random walks come from a stream of their own, so switching variability on or off
         // leaves every other draw as it was.
@@ -81,6 +92,26 @@ struct Parameters: Sendable {
                     }
                     exitRate[(span * bands + b) * width + r] = base[b * reasons + r] * factor
                 }
+            }
+        }
+        placementExitCumulative = Array(repeating: 0, count: starts.count * types * width)
+        placementExitTotal = Array(repeating: 0, count: starts.count * types)
+        for (span, t) in starts.enumerated() {
+            let year = model.yearIndex(t)
+            let yearFactor = varies ? exitYearFactor[year] * pow(1 + exits.trend, Double(year)) : 1
+            for type in 0..<types where hasOwnExits[type] {
+                var sum = 0.0
+                for r in 0..<reasons {
+                    var factor = yearFactor
+                    // Changes for some age bands only are the bands' own; those for every band apply here too.
+                    for (change, time) in zip(exits.changes, changeTimes) where time <= t && change.bands.isEmpty
+                        && (change.reasons.isEmpty || change.reasons.contains(r)) {
+                        factor *= change.factor
+                    }
+                    sum += placementBase[type][r] * factor
+                    placementExitCumulative[(span * types + type) * width + r] = sum
+                }
+                placementExitTotal[span * types + type] = sum
             }
         }
         exitCumulative = exitRate

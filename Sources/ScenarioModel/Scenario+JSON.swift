@@ -74,7 +74,10 @@ extension Scenario {
                 ("from", .string(c.from.description)), ("factor", .number(c.factor)),
                 ("reasons", .array((c.reasons.isEmpty ? exits.reasons : c.reasons.map { exits.reasons[$0] }).map(JSON.string))),
                 ("age_bands", .array((c.bands.isEmpty ? childBands : c.bands.map { childBands[$0] }).map(JSON.string)))]) })),
-        ])))
+        ] + (exits.byPlacement.contains { $0 != nil } ? [
+            ("by_placement", .object(zip(types, exits.byPlacement).compactMap { type, rates in
+                rates.map { (type, .object(zip(exits.reasons, $0).map { ($0.0, rate($0.1)) })) } })),
+        ] : []))))
         switch inflation {
         case .yearly(let r): top.append(("inflation", .number(r)))
         case .byYear(let table, let otherwise):

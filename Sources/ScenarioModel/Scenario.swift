@@ -234,6 +234,10 @@ public struct Exits: Sendable {
     public var trend: Double = 0
     /// Dated step changes in exit rates, for example +20% special guardianship from a date.
     public var changes: [ExitChange] = []
+    /// Exit rates by reason while a child is in a placement type, instead of its age band's
+    /// (`byPlacement[type]`, `nil` for the types that use the bands' rates): a child placed for
+    /// adoption leaves by adoption. Trend, dated changes and variability apply to them too.
+    public var byPlacement: [[Rate]?] = []
 }
 
 /// A dated change in exit rates, for some reasons and age bands (all when empty).

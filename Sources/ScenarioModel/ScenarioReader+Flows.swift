@@ -103,7 +103,7 @@ extension ScenarioReader {
     static func exits(_ node: Node, _ context: Context, _ c: Checker) -> Exits {
         let bands = context.childBands
         var exits = Exits(reasons: [], rates: [], duration: Array(repeating: nil, count: bands.count))
-        guard let f = c.fields(node, "'exits'", allowed: ["rates", "duration", "trend", "changes"]) else { return exits }
+        guard let f = c.fields(node, "'exits'", allowed: ["rates", "duration", "trend", "changes", "by_placement"]) else { return exits }
         if let ratesNode = f["rates"], let reasons = c.fields(ratesNode, "'rates'", allowed: nil) {
             for pair in reasons.pairs {
                 guard let rates = byBand(pair.value, pair.key, bands: bands, missing: Rate(perYear: 0), c, {
@@ -127,7 +127,37 @@ extension ScenarioReader {
         if let changesNode = f["changes"] {
             exits.changes = exitChanges(changesNode, reasons: exits.reasons, bands: bands, c)
         }
+        exits.byPlacement = Array(repeating: nil, count: context.types.count)
+        if let byPlacementNode = f["by_placement"] {
+            exitsByPlacement(byPlacementNode, reasons: exits.reasons, into: &exits.byPlacement, context, c)
+        }
         return exits
+    }
+
+    /// `by_placement: {placed for adoption: {adoption: {events: 210, years: 180}}}` — while in the
+    /// type, a child leaves only at these rates (reasons not named: never); the bands' rates do not apply.
+    static func exitsByPlacement(_ node: Node, reasons: [String], into table: inout [[Rate]?], _ context: Context, _ c: Checker) {
+        guard let fields = c.fields(node, "'by_placement'", allowed: nil) else { return }
+        if reasons.isEmpty {
+            c.error("'by_placement' needs 'rates' too: it gives rates for the reasons 'rates' names", at: node.mark)
+            return
+        }
+        for pair in fields.pairs {
+            guard let type = c.reference(pair.key, at: pair.keyMark, among: context.typeNames, kind: "placement type") else { continue }
+            if context.types[type].serves != .children {
+                c.error("'\(pair.key)' serves \(context.types[type].serves.rawValue): exits by placement are for children's placement types",
+                        at: pair.keyMark)
+                continue
+            }
+            guard let rates = c.fields(pair.value, "the exits of '\(pair.key)'", allowed: nil) else { continue }
+            var row = Array(repeating: Rate(perYear: 0), count: reasons.count)
+            for r in rates.pairs {
+                guard let reason = c.reference(r.key, at: r.keyMark, among: reasons, kind: "exit reason"),
+                      let rate = rate(r.value, r.key, c) else { continue }
+                row[reason] = rate
+            }
+            table[type] = row
+        }
     }
 
     /// `inflation: 3%`, or by financial year: `{2025/26: 2%, 2026/27: 4%, otherwise: 2%}`.
