@@ -25,8 +25,15 @@ public struct PublishedCalibration: Sendable {
     /// Placement moves over the window (new placements less starts) and the child-years behind them.
     public var moves: Double
     public var childYears: Double
-    /// First placements and move destinations by age group: shares over placement groups.
+    /// First placements by age group (where children of the age are placed): shares over placement groups.
     public var placementMix: [[Double]]
+    /// Move destinations by age group: the same, but with placed for adoption at the share of moves
+    /// that gives the council's adoptions (``PublishedCalibrator/movesToAdoption``).
+    public var moveMix: [[Double]]
+    /// Adoptions over the window and the child-years placed for adoption behind them, with the
+    /// pool's evidence added (``Estimation/prior``): children placed for adoption leave care only
+    /// by adoption, at this rate (`exits.by_placement`).
+    public var adoption: (events: Double, years: Double, ownEvents: Double, ownYears: Double, prior: Estimation.Prior)
     /// The share of entries under 1 who enter at birth (England's figures).
     public var atBirth: Double
     /// Shares of each age group's children by year of age on the as-of date (England's, from the
@@ -81,6 +88,8 @@ public struct PublishedCalibrator: Sendable {
     /// (see ``persistence(_:years:)``).
     public let pooledNetFlow: [Int: Double]
     public let persistence: (rho: Double, pairs: Int)
+    /// Adoptions per child-year placed for adoption, pooled over councils.
+    let adoptionPrior: Estimation.Prior
 
     /// Councils' own standard deviations count as this many pairs of years against the pool's.
     static let poolWeight = 10.0
@@ -107,8 +116,13 @@ public struct PublishedCalibrator: Sendable {
         // Exit rates pooled over councils with their own figures for the window.
         var events: [[[Double]]] = Array(repeating: Array(repeating: [], count: AgeGroup.allCases.count), count: ExitReason.allCases.count)
         var exposures = events
+        var adoptions: [Double] = [], adoptionYears: [Double] = []
         for council in release.councils {
             guard let f = all[council.code], let raw = Self.rawExits(f, england: england, window: window, asOf: asOfYear) else { continue }
+            if let years = Self.placedForAdoptionYears(f, window: window) {
+                adoptions.append(raw.events[ExitReason.adoption.rawValue].reduce(0, +))
+                adoptionYears.append(years)
+            }
             for r in ExitReason.allCases.indices {
                 for g in AgeGroup.allCases.indices {
                     events[r][g].append(raw.events[r][g])
@@ -119,6 +133,7 @@ public struct PublishedCalibrator: Sendable {
         exitPriors = ExitReason.allCases.indices.map { r in
             AgeGroup.allCases.indices.map { g in Estimation.prior(events: events[r][g], exposures: exposures[r][g], maxPseudoYears: 200) }
         }
+        adoptionPrior = Estimation.prior(events: adoptions, exposures: adoptionYears, maxPseudoYears: 200)
         let years = (all.values.flatMap { $0.stock.keys }).reduce(into: Set<Int>()) { $0.insert($1) }.sorted()
         entryWalk = Estimation.randomWalkSD(release.councils.compactMap { all[$0.code] }.map { f in
             years.compactMap { y in f.starts[y].map { ($0, 1.0) } }
@@ -178,6 +193,34 @@ public struct PublishedCalibrator: Sendable {
     static func childYears(_ f: AreaFigures, _ y: Int) -> Double? {
         guard let end = f.stock[y] else { return nil }
         return ((f.stock[y - 1] ?? end) + end) / 2
+    }
+
+    /// Child-years placed for adoption over the window's years with exits by reason (as ``rawExits``
+    /// counts them): the mean of the 31 March stocks placed for adoption published from the year
+    /// before the window to its end (councils' placements are published from 2020 only), times
+    /// those years; `fallback` children a year when none is published.
+    static func placedForAdoptionYears(_ f: AreaFigures, window: [Int], fallback: Double? = nil) -> Double? {
+        let a = PlacementGroup.adoption.rawValue
+        let years = window.filter { f.ceasedByReason[$0] != nil && f.ceasedByAge[$0] != nil && f.stock[$0] != nil }
+        guard let last = window.last, !years.isEmpty else { return nil }
+        let stocks = ((window.first! - 1)...last).compactMap { f.stockByPlacement[$0]?[a] }
+        guard let mean = stocks.isEmpty ? fallback : stocks.reduce(0, +) / Double(stocks.count) else { return nil }
+        return mean * Double(years.count)
+    }
+
+    /// The share of moves going to placed for adoption in each age group: children placed for
+    /// adoption leave only by adoption, so as many must be placed for adoption as are adopted. The
+    /// adoptions a year (window mean) are shared over age groups as the children placed for
+    /// adoption on the as-of date are, and each group's share of moves is that inflow over the
+    /// moves its other children make (the move rate times them), at most 90%.
+    static func movesToAdoption(adoptionsPerYear: Double, population: [[Double]], moveRate: Double) -> [Double] {
+        let a = PlacementGroup.adoption.rawValue
+        let placed = population[a], total = placed.reduce(0, +)
+        return AgeGroup.allCases.indices.map { g in
+            let others = population.indices.filter { $0 != a }.reduce(0.0) { $0 + population[$1][g] }
+            guard total > 0, others > 0, moveRate > 0 else { return 0 }
+            return min(0.9, adoptionsPerYear * placed[g] / total / (others * moveRate))
+        }
     }
 
     /// Age shares of the stock on 31 March `y`: the council's own if published, else England's.
@@ -300,6 +343,24 @@ public struct PublishedCalibrator: Sendable {
             }
             childYears += years
         }
+        let adoptionIndex = ExitReason.adoption.rawValue
+        let ownAdoptions = exits.events[adoptionIndex].reduce(0, +)
+        let ownAdoptionYears = Self.placedForAdoptionYears(f, window: window,
+                                                           fallback: population[PlacementGroup.adoption.rawValue].reduce(0, +)) ?? 0
+        let adoption = (events: ownAdoptions + adoptionPrior.pseudoYears * adoptionPrior.rate,
+                        years: ownAdoptionYears + adoptionPrior.pseudoYears,
+                        ownEvents: ownAdoptions, ownYears: ownAdoptionYears, prior: adoptionPrior)
+        let toAdoption = Self.movesToAdoption(adoptionsPerYear: ownAdoptions / Double(window.count), population: population,
+                                              moveRate: childYears > 0 ? moves / childYears : 0)
+        let moveMix = placementMix.enumerated().map { g, mix -> [Double] in
+            var shares = mix
+            shares[PlacementGroup.adoption.rawValue] = 0
+            let rest = shares.reduce(0, +)
+            guard rest > 0 else { return mix }
+            shares = shares.map { $0 / rest * (1 - toAdoption[g]) }
+            shares[PlacementGroup.adoption.rawValue] = toAdoption[g]
+            return shares
+        }
         let atBirth = england.stockByAge[y].flatMap { s in
             england.startsByAge[y].flatMap { st in
                 england.ceasedByAge[y].flatMap { c in Estimation.atBirthShare(stockUnder1: s[0], startsUnder1: st[0], ceasedUnder1: c[0]) }
@@ -335,11 +396,13 @@ public struct PublishedCalibrator: Sendable {
         // at 16 to 17 (evenly over the ages and the year) a quarter turn 18 within it; and of each,
         // A = (1 − e^(−x))/x are still in care then on average (x: the 16–17 exit rate).
         let stock16 = population.reduce(0) { $0 + $1[AgeGroup.sixteenPlus.rawValue] }
-        let a16 = Self.stillInCare(exitRate(exits, band: AgeGroup.sixteenPlus.rawValue))
+        let a16 = Self.stillInCare(exitRate(exits, band: AgeGroup.sixteenPlus.rawValue, except: .adoption))
         let birthdays = (stock16 / 2 + starts[AgeGroup.sixteenPlus.rawValue] / Double(window.count) / 4) * a16
+        // Adoptions come from those placed for adoption, at their own rate; the rest from every child.
+        let placedForAdoption = population[PlacementGroup.adoption.rawValue].reduce(0, +)
         let exitsBefore18 = AgeGroup.allCases.indices.reduce(0.0) { sum, g in
-            sum + exitRate(exits, band: g) * population.reduce(0) { $0 + $1[g] }
-        }
+            sum + exitRate(exits, band: g, except: .adoption) * population.reduce(0) { $0 + $1[g] }
+        } + (adoption.years > 0 ? adoption.events / adoption.years * placedForAdoption : 0)
         let targetCeased = starts.reduce(0, +) / Double(window.count) - n * netFlow
         let balance = exitsBefore18 > 0 ? min(5, max(0.2, (targetCeased - birthdays) / exitsBefore18)) : 1
 
@@ -347,7 +410,7 @@ public struct PublishedCalibrator: Sendable {
             council: council, asOfYear: y, window: window, population: population, inHouseFoster: inHouse,
             localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
             exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
-            placementMix: placementMix, atBirth: atBirth, agesWithinGroups: englandAgesWithinGroups(),
+            placementMix: placementMix, moveMix: moveMix, adoption: adoption, atBirth: atBirth, agesWithinGroups: englandAgesWithinGroups(),
             entryVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - Self.ownDriftYears + 1)...y), entries: true), pool: entryWalk.sd),
             // The walk moves the exits before 18, not the 18th birthdays: for all ceased to vary as the
             // published ceased do, the exits before 18 (a share b of all ceased) need 1/b times the sd.
@@ -367,8 +430,8 @@ public struct PublishedCalibrator: Sendable {
     static func stillInCare(_ x: Double) -> Double { x > 1e-9 ? (1 - exp(-x)) / x : 1 }
 
     /// The total exit rate before 18 of an age group, as written (own events and the prior's).
-    func exitRate(_ exits: (events: [[Double]], exposure: [Double], at18: Double), band g: Int) -> Double {
-        ExitReason.allCases.indices.reduce(0) { sum, r in
+    func exitRate(_ exits: (events: [[Double]], exposure: [Double], at18: Double), band g: Int, except: ExitReason? = nil) -> Double {
+        ExitReason.allCases.indices.filter { $0 != except?.rawValue }.reduce(0) { sum, r in
             let prior = exitPriors[r][g]
             let years = exits.exposure[g] + prior.pseudoYears
             return sum + (years > 0 ? (exits.events[r][g] + prior.pseudoYears * prior.rate) / years : 0)

@@ -121,9 +121,14 @@ public struct PublishedScenarioWriter: Sendable {
                 line("        local: \(Self.number(c.localShare * 100))%", "placed 20 miles or less from home, of those with a distance recorded, 31 March \(c.asOfYear)")
             }
             line("    moves:")
+            if group == .adoption {
+                line("      rate: 0", "not in the tables: a placement for adoption is taken to end in adoption (disruptions not modelled)")
+                line("      to: {foster care: 100%}")
+                continue
+            }
             line("      rate: \(moveRate)", movesComment)
-            line("      to_by_age:", "moves go where children of the age are placed (the fitted placement-by-age table)")
-            for g in AgeGroup.allCases { line("        \(g.band): \(mix(c.placementMix[g.rawValue]))") }
+            line("      to_by_age:", "moves go where children of the age are placed (the fitted placement-by-age table), and to adoption as many as are adopted")
+            for g in AgeGroup.allCases { line("        \(g.band): \(mix(c.moveMix[g.rawValue]))") }
         }
         if let leavers = careLeavers {
             for name in ["staying put", "other care leaver accommodation"] {
@@ -236,6 +241,10 @@ public struct PublishedScenarioWriter: Sendable {
         line("exits:")
         line("  rates:", "ceased before 18 by reason x age (fitted to the two margins) over child-years by age; shrunk towards all councils (docs/published-tables.md)")
         for r in ExitReason.allCases {
+            if r == .adoption {
+                line("    adoption: {all: 0}", "children leave by adoption only once placed for adoption: see by_placement")
+                continue
+            }
             line("    \(r.name):")
             for g in AgeGroup.allCases {
                 let e = c.exitEvents[r.rawValue][g.rawValue], x = c.exposure[g.rawValue]
@@ -245,6 +254,10 @@ public struct PublishedScenarioWriter: Sendable {
                      "own \(Self.number(e)) in \(Self.number(x)) child-years; prior \(String(format: "%.4f", prior.rate)) a year worth \(Self.number(prior.pseudoYears)) child-years")
             }
         }
+        let a = c.adoption
+        line("  by_placement:", "while placed for adoption a child leaves care only by adoption")
+        line("    placed for adoption: {adoption: \(rate(a.events, a.years))}",
+             "adoptions over \(windowText), \(Self.number(a.ownEvents)), in \(Self.number(a.ownYears)) child-years placed for adoption (mean of 31 March stocks); prior \(String(format: "%.3f", a.prior.rate)) a year worth \(Self.number(a.prior.pseudoYears)) child-years")
         line("  changes:")
         line("    - {from: \(c.asOfYear)-04-01, change: \(Self.number((c.flowBalance - 1) * 100, 2))%}",
              "flow balance: every exit rate scaled so that the first year's expected net flow is \(Self.number(c.expectedNetFlow * 100, 2))% of the children in care (docs/published-tables.md)")
