@@ -125,6 +125,8 @@ package struct FlowIndex: Sendable {
     package var exitReasons: [Int] = []
     package var overflowByType: [Int] = []
     package var familyArrivals = -1, babiesIntoCare = -1, leaversSupportEnded = -1
+    /// Per stream, when the scenario has streams besides its own entries: entries, and children in care on 31 March.
+    package var streamEntries: [Int] = [], streamStock: [Int] = []
 
     init(_ scenario: Scenario) {
         func add(_ name: String) -> Int {
@@ -143,5 +145,10 @@ package struct FlowIndex: Sendable {
             babiesIntoCare = add("babies entering care after assessment")
         }
         if scenario.careLeavers != nil { leaversSupportEnded = add("care leavers leaving support") }
+        if !scenario.entries.streams.isEmpty {
+            let names = [scenario.entries.name] + scenario.entries.streams.map(\.name)
+            streamEntries = names.map { add("entries: \($0)") }
+            streamStock = names.map { add("in care on 31 March: \($0)") }
+        }
     }
 }

@@ -5,11 +5,13 @@ import ScenarioModel
 extension Engine {
     // MARK: Entering care
 
-    /// The entry rate per day in `band` at time `t`: base × trend × the step changes in force.
-    mutating func entryRate(band: Int, at t: Double) -> Double {
-        var rate = params.entryRate[band] * params.entryYearFactor[yearIndex(t)]
-        if entryTrendLog != 0 { rate *= exp(entryTrendLog * t / 365.2425) }
-        for k in changeTime.indices where changeTime[k] <= t && changeBands[k] & (1 << UInt64(band)) != 0 {
+    /// The entry rate per day in entry `lane` (`stream * bands + band`) at time `t`: base × the year's
+    /// variability × trend × the step changes in force.
+    mutating func entryRate(lane: Int, at t: Double) -> Double {
+        var rate = params.entryRate[lane] * params.entryYearFactor[yearIndex(t)]
+        let trend = entryTrendLog[lane / childBands]
+        if trend != 0 { rate *= exp(trend * t / 365.2425) }
+        for k in changeTime.indices where changeTime[k] <= t && changeLanes[k] & (1 << UInt64(lane)) != 0 {
             rate *= changeFactor[k]
         }
         return rate
@@ -17,40 +19,43 @@ extension Engine {
 
     /// An upper bound of the entry rate over the horizon, for thinning. It ignores reductions, so a
     /// variant that only cuts entries sees the same candidates as its base (common random numbers).
-    func ceilingRate(band: Int) -> Double {
-        var rate = params.entryRate[band] * exp(max(0, entryTrendLog) * horizon / 365.2425)
+    func ceilingRate(lane: Int) -> Double {
+        var rate = params.entryRate[lane] * exp(max(0, entryTrendLog[lane / childBands]) * horizon / 365.2425)
             * (params.entryYearFactor.max() ?? 1)
-        for k in changeTime.indices where changeBands[k] & (1 << UInt64(band)) != 0 { rate *= max(1, changeFactor[k]) }
+        for k in changeTime.indices where changeLanes[k] & (1 << UInt64(lane)) != 0 { rate *= max(1, changeFactor[k]) }
         return rate
     }
 
-    mutating func scheduleEntryCandidate(band: Int, after t: Double) {
-        guard entryCeiling[band] > 0 else { return }
-        let next = t + entryRNG[band].exponential() / entryCeiling[band]
-        if next < horizon { queue.schedule(at: next, .entryCandidate, subject: Int32(band)) }
+    mutating func scheduleEntryCandidate(lane: Int, after t: Double) {
+        guard entryCeiling[lane] > 0 else { return }
+        let next = t + entryRNG[lane].exponential() / entryCeiling[lane]
+        if next < horizon { queue.schedule(at: next, .entryCandidate, subject: Int32(lane)) }
     }
 
     /// A candidate arrival of a Poisson process at the ceiling rate, kept with probability rate/ceiling
     /// (Lewis & Shedler 1979 thinning), which gives a Poisson process with the time-varying rate.
-    mutating func entryCandidate(band: Int, at t: Double) {
-        let candidate = entryCandidates[band]
-        entryCandidates[band] += 1
-        if entryRNG[band].uniform() * entryCeiling[band] < entryRate(band: band, at: t) {
-            let seed = SplitMix64.derive(prefix: entrySeedPrefix[band], candidate)
-            admitChild(seed: seed, band: band, at: t, newborn: false)
+    mutating func entryCandidate(lane: Int, at t: Double) {
+        let candidate = entryCandidates[lane]
+        entryCandidates[lane] += 1
+        if entryRNG[lane].uniform() * entryCeiling[lane] < entryRate(lane: lane, at: t) {
+            let seed = SplitMix64.derive(prefix: entrySeedPrefix[lane], candidate)
+            admitChild(seed: seed, band: lane % childBands, stream: lane / childBands, at: t, newborn: false)
         }
-        scheduleEntryCandidate(band: band, after: t)
+        scheduleEntryCandidate(lane: lane, after: t)
     }
 
-    /// A child entering care at `t`, aged uniformly within `band` (or born that day).
-    mutating func admitChild(seed: UInt64, band: Int, at t: Double, newborn: Bool) {
+    /// A child of `stream` entering care at `t`, aged within `band` as the stream's ages say (or born that day).
+    mutating func admitChild(seed: UInt64, band: Int, stream: Int = 0, at t: Double, newborn: Bool) {
         let i = newPerson(seed: seed, kind: .child)
+        people[i].stream = UInt8(stream)
         let today = start + Self.day(t)
-        setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i, within: entryAges[band]))
+        let lane = stream * childBands + band
+        setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i, within: entryAges[lane]))
         setBand(i, to: newborn ? bandOfAge[0] : band, at: t)
         let b = Int(people[i].band)
         count(flow: flow.entries, year: yearIndex(t), band: b)
-        let type = drawType(mix: b, at: t, for: i)
+        if hasStreams { count(flow: flow.streamEntries[stream], year: yearIndex(t), band: b) }
+        let type = drawType(mix: stream * childBands + b, at: t, for: i)
         placeNew(i, type: type, at: t)
         decideEnd(i, at: t)
         scheduleNext(i)
@@ -159,7 +164,7 @@ extension Engine {
     mutating func placeNew(_ i: Int, type: Int, at t: Double) {
         let (p, overflowed) = resolve(type: type, band: Int(people[i].band), at: t)
         occupy(i, provider: p, overflowed: overflowed, at: t)
-        people[i].yearIndex = Int16(yearIndex(t))
+        people[i].yearIndex = Int8(yearIndex(t))
         people[i].yearPlacements = 1
         drawNextMove(i, at: t)
     }
@@ -185,6 +190,7 @@ extension Engine {
         live[p * tally.bands + Int(people[i].band)] &+= n
         liveLocal[p] &+= people[i].local ? n : 0
         liveGap[providerType[p]] &+= people[i].overflowed ? n : 0
+        if hasStreams { liveStream[Int(people[i].stream) * tally.bands + Int(people[i].band)] &+= n }
     }
 
     /// Ends person `i`'s current placement at `t`: the place is freed.
@@ -239,7 +245,7 @@ extension Engine {
         guard people[i].kind == .child else { return }
         let year = yearIndex(t)
         if Int(people[i].yearIndex) != year {
-            people[i].yearIndex = Int16(year)
+            people[i].yearIndex = Int8(year)
             people[i].yearPlacements = 1  // the placement held when the year began
         }
         people[i].yearPlacements += 1
@@ -269,7 +275,8 @@ extension Engine {
             let leave = t + duration.sample(&people[i].rng)
             if leave < eighteen {
                 people[i].endTime = leave
-                people[i].endReason = Int8(drawReason(span: params.exitSpan(at: leave), band: bandIndex(i, at: leave), for: i))
+                let first = params.exitTable[Int(people[i].stream)] * params.exitSpanStart.count
+                people[i].endReason = Int8(drawReason(span: first + params.exitSpan(at: leave), band: bandIndex(i, at: leave), for: i))
             }
             return
         }
@@ -279,15 +286,17 @@ extension Engine {
         var now = t
         var band = entryBand
         var span = params.exitSpanStart.count > 1 ? params.exitSpan(at: t) : 0
+        // The spans of the person's stream's exit table: `(table * spans + span) * bands + band`.
+        let first = params.exitTable[Int(people[i].stream)] * params.exitSpanStart.count
         while now < eighteen {
             let bandEnd = min(band + 1 < childBands ? birthdayTime(i, age: bandFromAge[band + 1]) : eighteen, eighteen)
             let spanEnd = span + 1 < params.exitSpanStart.count ? params.exitSpanStart[span + 1] : .infinity
             let until = min(bandEnd, spanEnd)
-            let rate = params.exitTotal[span * childBands + band]
+            let rate = params.exitTotal[(first + span) * childBands + band]
             let length = until - now
             if rate * length >= budget {
                 people[i].endTime = now + budget / rate
-                people[i].endReason = Int8(drawReason(span: span, band: band, for: i))
+                people[i].endReason = Int8(drawReason(span: first + span, band: band, for: i))
                 return
             }
             budget -= rate * length
@@ -321,7 +330,8 @@ extension Engine {
         }
     }
 
-    /// An exit reason drawn from the cumulative exit rates of the span and band.
+    /// An exit reason drawn from the cumulative exit rates of the span (counted across the exit
+    /// tables: `table * spans + span`) and band.
     mutating func drawReason(span: Int, band: Int, for i: Int) -> Int {
         let n = reasonCount, people = people, k = span * childBands + band
         return params.exitCumulative.withUnsafeBufferPointer { all in

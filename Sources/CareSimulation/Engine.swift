@@ -30,6 +30,11 @@ struct Engine {
     let live: FixedBuffer<Int32>
     let liveLocal: FixedBuffer<Int32>
     let liveGap: FixedBuffer<Int32>
+    /// People by stream and band (`liveStream[stream * bands + band]`), kept only when the scenario has streams.
+    let liveStream: FixedBuffer<Int32>
+    let hasStreams: Bool
+    /// Entry lanes: each stream's child bands (`stream * bands + band`), the entries' own first.
+    let lanes: Int
     /// Places of each provider without foster carers (0 for the last, unlimited one).
     let fixedCapacity: [Int]
     let capacityNow: FixedBuffer<Int>
@@ -96,14 +101,16 @@ struct Engine {
     let bandOfAge: [Int]
     let providerLast: [Bool]
     let flow: FlowIndex
-    let entryTrendLog: Double
+    /// Each stream's yearly entry trend, as a log.
+    let entryTrendLog: [Double]
+    /// Every stream's dated changes in entries.
     let changeTime: [Double]
     let changeFactor: [Double]
-    /// Bit *b* set when a change applies to band *b*.
-    let changeBands: [UInt64]
+    /// Bit *lane* set when a change applies to the entry lane.
+    let changeLanes: [UInt64]
     let reasonCount: Int
     let exitDuration: [Distribution?]
-    /// How entries and the starting population spread over each band's years of age (`nil`: evenly).
+    /// How entries (by lane) and the starting population (by band) spread over each band's years of age (`nil`: evenly).
     let entryAges: [AgesWithinBand?]
     let populationAges: [AgesWithinBand?]
     let hasCareLeavers: Bool
@@ -126,16 +133,20 @@ struct Engine {
         live = FixedBuffer(repeating: 0, count: p * model.bandNames.count)
         liveLocal = FixedBuffer(repeating: 0, count: p)
         liveGap = FixedBuffer(repeating: 0, count: s.placementTypes.count)
+        hasStreams = !s.entries.streams.isEmpty
+        liveStream = FixedBuffer(repeating: 0, count: hasStreams ? (1 + s.entries.streams.count) * model.bandNames.count : 0)
+        lanes = model.childBands * (1 + s.entries.streams.count)
+        precondition(lanes <= 64, "entry lanes are bits of a 64-bit mask")
         fixedCapacity = providers.map { $0.capacity ?? 0 }
         capacityNow = FixedBuffer(repeating: 0, count: p)
         capacityAdded = Array(repeating: 0, count: p)
         households = Array(repeating: 0, count: p)
         supplyStamp = Array(repeating: 0, count: p)
         supplyRNG = Array(repeating: SplitMix64(seed: 0), count: p)
-        entryRNG = Array(repeating: SplitMix64(seed: 0), count: model.childBands)
-        entryCandidates = Array(repeating: 0, count: model.childBands)
-        entrySeedPrefix = Array(repeating: 0, count: model.childBands)
-        entryCeiling = Array(repeating: 0, count: model.childBands)
+        entryRNG = Array(repeating: SplitMix64(seed: 0), count: lanes)
+        entryCandidates = Array(repeating: 0, count: lanes)
+        entrySeedPrefix = Array(repeating: 0, count: lanes)
+        entryCeiling = Array(repeating: 0, count: lanes)
         tally = Tally(months: model.monthEnds.count, providers: p, bands: model.bandNames.count,
                       years: model.years.count, flows: model.flowNames.count, types: s.placementTypes.count)
         flowCounts = FixedBuffer(repeating: 0, count: tally.flowCounts.count)
@@ -151,7 +162,7 @@ struct Engine {
         var logs = Array(repeating: 0.0, count: s.placementTypes.count)
         for t in s.needTrends { logs[t.placementType] = log1p(t.perYear) }
         trendLog = logs
-        let first = s.entries.firstPlacement.map(\.shares)
+        let first = (s.entries.firstPlacement + s.entries.streams.flatMap(\.firstPlacement)).map(\.shares)
         let move = s.placementTypes.map { $0.moveTo.map(\.shares) }
         let pathway = s.careLeavers?.pathwayFrom.map(\.shares) ?? []
         moveStart = move.indices.map { t in first.count + move[..<t].reduce(0) { $0 + $1.count } }
@@ -180,16 +191,24 @@ struct Engine {
         bandOfAge = model.bandOfAge
         providerLast = model.providerLast
         flow = model.flow
-        entryTrendLog = log1p(s.entries.trend)
-        changeTime = s.entries.changes.map { Double($0.from.number - s.start.number) }
-        changeFactor = s.entries.changes.map(\.factor)
-        changeBands = s.entries.changes.map { change in
-            change.bands.isEmpty ? UInt64.max : change.bands.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
+        entryTrendLog = [log1p(s.entries.trend)] + s.entries.streams.map { log1p($0.trend) }
+        let entryChanges: [[StepChange]] = [s.entries.changes] + s.entries.streams.map { $0.changes }
+        changeTime = entryChanges.flatMap { list in list.map { Double($0.from.number - s.start.number) } }
+        changeFactor = entryChanges.flatMap { list in list.map { $0.factor } }
+        let bands = model.childBands
+        var laneMasks: [UInt64] = []
+        for (stream, list) in entryChanges.enumerated() {
+            for change in list {
+                let affected = change.bands.isEmpty ? Array(0..<bands) : change.bands
+                laneMasks.append(affected.reduce(UInt64(0)) { $0 | (1 << UInt64(stream * bands + $1)) })
+            }
         }
+        changeLanes = laneMasks
         reasonCount = s.exits.reasons.count
         precondition(reasonCount < Int(Int8.max) && p < Int(Int16.max), "a person keeps its exit reason in 8 bits and its provider in 16")
         exitDuration = s.exits.duration
-        entryAges = s.entries.ages.count == model.childBands ? s.entries.ages : Array(repeating: nil, count: model.childBands)
+        let ages = [s.entries.ages] + s.entries.streams.map(\.ages)
+        entryAges = ages.flatMap { $0.count == bands ? $0 : Array(repeating: nil, count: bands) }
         populationAges = s.populationAges.count == model.childBands ? s.populationAges : Array(repeating: nil, count: model.childBands)
         hasCareLeavers = s.careLeavers != nil
         supportTo25 = s.careLeavers?.supportTo25 ?? 0
@@ -229,7 +248,7 @@ struct Engine {
                 } else {
                     end(i, at: t)
                 }
-            case .entryCandidate: entryCandidate(band: Int(event.subject), at: t)
+            case .entryCandidate: entryCandidate(lane: Int(event.subject), at: t)
             case .familyCandidate: familyCandidate(at: t)
             case .capacityChange: capacityChange(Int(event.subject), at: t)
             case .carerRecruited: carerRecruited(Int(event.subject), at: t)
@@ -280,6 +299,7 @@ struct Engine {
         live.fill(0)
         liveLocal.fill(0)
         liveGap.fill(0)
+        liveStream.fill(0)
         flowCounts.fill(0)
         occupiedDays.fill(0)
         occupiedUntil.fill(0)
@@ -305,12 +325,13 @@ struct Engine {
         }
         placeInitialPopulation()
         markStartingGap()
-        for band in 0..<model.childBands {
-            entryRNG[band] = SplitMix64(seed: SplitMix64.derive(seed, Stream.entryCandidates, UInt64(band)))
-            entryCandidates[band] = 0
-            entrySeedPrefix[band] = SplitMix64.derivePrefix(seed, Stream.enteringChild, UInt64(band))
-            entryCeiling[band] = ceilingRate(band: band)
-            scheduleEntryCandidate(band: band, after: 0)
+        // The entries' own lanes are its bands, seeded as they were before streams existed.
+        for lane in 0..<lanes {
+            entryRNG[lane] = SplitMix64(seed: SplitMix64.derive(seed, Stream.entryCandidates, UInt64(lane)))
+            entryCandidates[lane] = 0
+            entrySeedPrefix[lane] = SplitMix64.derivePrefix(seed, Stream.enteringChild, UInt64(lane))
+            entryCeiling[lane] = ceilingRate(lane: lane)
+            scheduleEntryCandidate(lane: lane, after: 0)
         }
         if let pc = s.parentAndChild {
             familyRNG = SplitMix64(seed: SplitMix64.derive(seed, Stream.familyCandidates))
@@ -330,6 +351,13 @@ struct Engine {
             tally.capacity[month * providers + p] = capacityNow[p] == Int.max ? -1 : Int32(clamping: capacityNow[p])
         }
         for k in 0..<types { tally.gap[month * types + k] = liveGap[k] }
+        // Each stream's children on 31 March, in the flows of the financial year ending that day.
+        if hasStreams && model.monthEnds[month].civil.month == 3 {
+            let year = yearOfTime(model.snapshotTimes[month] - 0.5)
+            for (stream, f) in flow.streamStock.enumerated() {
+                for b in 0..<bands { flowCounts[tally.flowIndex(f, year: year, band: b)] = liveStream[stream * bands + b] }
+            }
+        }
     }
 
     /// Adds provider `p`'s occupied days since they were last counted up to `t`: the people placed

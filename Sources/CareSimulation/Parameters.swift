@@ -4,19 +4,23 @@ import ScenarioModel
 /// The rates one replication runs with, per day: exact rates as given, estimated rates drawn
 /// from their posterior (Gamma(events + ½, 1/exposure), the Jeffreys posterior for a Poisson rate).
 struct Parameters: Sendable {
-    /// Entries per day by child age band, before trend and step changes.
+    /// Entries per day by entry lane (`stream * bands + band`: the entries' own stream's bands,
+    /// then each other stream's), before trend and step changes.
     var entryRate: [Double]
     /// The entry rates' factor in each financial year reported (all 1 without variability).
     var entryYearFactor: [Double]
     /// When each span of constant exit rates begins: time 0, then each 1 April and each dated
     /// change in exit rates inside the horizon when exit rates vary; just time 0 when they do not.
     var exitSpanStart: [Double]
-    /// `exitRate[(span * bands + band) * reasons + reason]`, per day.
+    /// `exitRate[((table * spans + span) * bands + band) * reasons + reason]`, per day: table 0 is
+    /// the scenario's exit rates, then one for each stream with rates of its own (``exitTable``).
     var exitRate: [Double]
     /// Cumulative exit rates within each span and band, for choosing a reason (same layout).
     var exitCumulative: [Double]
-    /// Total exit rate per span and child band (`exitTotal[span * bands + band]`), per day.
+    /// Total exit rate per table, span and child band (`exitTotal[(table * spans + span) * bands + band]`), per day.
     var exitTotal: [Double]
+    /// The exit table of each stream (0: the scenario's).
+    var exitTable: [Int]
     /// Moves per day by placement type.
     var moveRate: [Double]
     /// Whether a placement type has exit rates of its own (``Exits/byPlacement``).
@@ -49,6 +53,20 @@ struct Parameters: Sendable {
         let byPlacement = scenario.exits.byPlacement.count == types ? scenario.exits.byPlacement : Array(repeating: nil, count: types)
         hasOwnExits = byPlacement.map { $0 != nil }
         let placementBase: [[Double]] = byPlacement.map { $0?.map(draw) ?? [] }
+        // Then the other streams' entry rates, and the exit rates of those with their own.
+        let streams = scenario.entries.streams
+        for stream in streams { entryRate += stream.perYear.map(draw) }
+        var bases = [base]
+        exitTable = [0]
+        for stream in streams {
+            guard let rates = stream.exitRates else { exitTable.append(0); continue }
+            var own = Array(repeating: 0.0, count: bands * max(reasons, 1))
+            for r in 0..<reasons {
+                for b in 0..<bands { own[b * reasons + r] = draw(rates[r][b]) }
+            }
+            exitTable.append(bases.count)
+            bases.append(own)
+        }
 
         // The random walks come from a stream of their own, so switching variability on or off
         // leaves every other draw as it was.
@@ -78,19 +96,21 @@ struct Parameters: Sendable {
         }
         exitSpanStart = starts
         let width = max(reasons, 1)
-        exitRate = Array(repeating: 0, count: starts.count * bands * width)
-        for (span, t) in starts.enumerated() {
-            let year = model.yearIndex(t)
-            let yearFactor = varies ? exitYearFactor[year] * pow(1 + exits.trend, Double(year)) : 1
-            for b in 0..<bands {
-                for r in 0..<reasons {
-                    var factor = yearFactor
-                    for (change, time) in zip(exits.changes, changeTimes) where time <= t
-                        && (change.bands.isEmpty || change.bands.contains(b))
-                        && (change.reasons.isEmpty || change.reasons.contains(r)) {
-                        factor *= change.factor
+        exitRate = Array(repeating: 0, count: bases.count * starts.count * bands * width)
+        for (table, base) in bases.enumerated() {
+            for (span, t) in starts.enumerated() {
+                let year = model.yearIndex(t)
+                let yearFactor = varies ? exitYearFactor[year] * pow(1 + exits.trend, Double(year)) : 1
+                for b in 0..<bands {
+                    for r in 0..<reasons {
+                        var factor = yearFactor
+                        for (change, time) in zip(exits.changes, changeTimes) where time <= t
+                            && (change.bands.isEmpty || change.bands.contains(b))
+                            && (change.reasons.isEmpty || change.reasons.contains(r)) {
+                            factor *= change.factor
+                        }
+                        exitRate[((table * starts.count + span) * bands + b) * width + r] = base[b * reasons + r] * factor
                     }
-                    exitRate[(span * bands + b) * width + r] = base[b * reasons + r] * factor
                 }
             }
         }
@@ -115,8 +135,8 @@ struct Parameters: Sendable {
             }
         }
         exitCumulative = exitRate
-        exitTotal = Array(repeating: 0, count: starts.count * bands)
-        for k in 0..<(starts.count * bands) where reasons > 0 {
+        exitTotal = Array(repeating: 0, count: bases.count * starts.count * bands)
+        for k in 0..<(bases.count * starts.count * bands) where reasons > 0 {
             var sum = 0.0
             for r in 0..<reasons {
                 sum += exitRate[k * reasons + r]

@@ -21,7 +21,10 @@ struct Person: BitwiseCopyable {
     var version: UInt32 = 0
     var provider: Int16 = 0
     var band: Int16 = 0
-    var yearIndex: Int16 = -1
+    /// The financial year `yearPlacements` counts (years reported are far fewer than 127).
+    var yearIndex: Int8 = -1
+    /// The stream of entries the person came in by (0: the entries' own; see ``EntryStream``).
+    var stream: UInt8 = 0
     var yearPlacements: Int16 = 0
     /// Date of birth: year, month and day, so that a birthday costs one table lookup.
     var birthYear: Int16 = 0

@@ -172,6 +172,25 @@ public struct Entries: Sendable {
     public var firstPlacement: [Mix]
     /// How each band's entries are spread over its years of age (`nil`: evenly).
     public var ages: [AgesWithinBand?] = []
+    /// The name of the children these entries describe in outputs when there are other streams.
+    public var name = "children"
+    /// Other streams of entries (unaccompanied asylum-seeking children, for example), each with its
+    /// own rates, trend, changes, first placements and exit rates, reported apart and in the totals.
+    public var streams: [EntryStream] = []
+}
+
+/// A stream of entries of its own: its children are counted in every total, and apart in
+/// `flows.csv` (entries, and children in care on each 31 March).
+public struct EntryStream: Sendable {
+    public var name: String
+    /// Children entering care per year by age band.
+    public var perYear: [Rate]
+    public var trend: Double
+    public var changes: [StepChange]
+    public var firstPlacement: [Mix]
+    public var ages: [AgesWithinBand?]
+    /// Exit rates `[reason][band]` over the scenario's exit reasons; `nil`: the scenario's own.
+    public var exitRates: [[Rate]]?
 }
 
 /// How a band's children are spread over its whole years of age, and (for entries) the share

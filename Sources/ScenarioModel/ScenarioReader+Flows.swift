@@ -41,12 +41,57 @@ extension ScenarioReader {
         }
     }
 
-    static let entryKeys = ["per_year", "trend", "changes", "first_placement", "ages"]
+    static let entryKeys = ["per_year", "trend", "changes", "first_placement", "ages", "name", "streams"]
+    static let streamKeys = ["per_year", "trend", "changes", "first_placement", "ages", "exits"]
 
     static func entries(_ node: Node, _ context: Context, _ c: Checker) -> Entries? {
         guard let f = c.fields(node, "'entries'", allowed: entryKeys) else { return nil }
+        guard var entries = entryStream(f, node, "'entries'", context, c) else { return nil }
+        entries.name = f["name"].flatMap { c.text($0, "name") } ?? entries.name
+        if let streamsNode = f["streams"], let streams = c.fields(streamsNode, "'streams'", allowed: nil) {
+            var names = [entries.name]
+            for pair in streams.pairs {
+                if names.contains(pair.key) {
+                    c.error("stream '\(pair.key)' is named twice (the entries' own stream is '\(entries.name)')", at: pair.keyMark)
+                    continue
+                }
+                names.append(pair.key)
+                guard let sf = c.fields(pair.value, "stream '\(pair.key)'", allowed: streamKeys),
+                      let own = entryStream(sf, pair.value, "stream '\(pair.key)'", context, c) else { continue }
+                entries.streams.append(EntryStream(name: pair.key, perYear: own.perYear, trend: own.trend, changes: own.changes,
+                                                   firstPlacement: own.firstPlacement, ages: own.ages, exitRates: nil))
+            }
+            if streams.pairs.count > 11 { c.error("at most 11 streams besides the entries' own", at: streamsNode.mark) }
+        }
+        return entries
+    }
+
+    /// A stream's own exit rates, `exits: {returned home: {16 to 17: 0.2}, …}` over the scenario's
+    /// exit reasons (reasons not named: never), read once the reasons are known.
+    static func streamExits(_ entriesNode: Node, into entries: inout Entries, reasons: [String], bands: [AgeBand], _ c: Checker) {
+        guard let streamsNode = entriesNode.pairs.first(where: { $0.key == "streams" })?.value else { return }
+        for pair in streamsNode.pairs {
+            guard let k = entries.streams.firstIndex(where: { $0.name == pair.key }),
+                  let exitsNode = pair.value.pairs.first(where: { $0.key == "exits" }) else { continue }
+            guard let f = c.fields(exitsNode.value, "the exits of stream '\(pair.key)'", allowed: nil) else { continue }
+            if reasons.isEmpty {
+                c.error("stream '\(pair.key)' gives exit rates, but 'exits' names no reasons: add 'exits: {rates: …}'", at: exitsNode.keyMark)
+                continue
+            }
+            var table = reasons.map { _ in Array(repeating: Rate(perYear: 0), count: bands.count) }
+            for r in f.pairs {
+                guard let reason = c.reference(r.key, at: r.keyMark, among: reasons, kind: "exit reason"),
+                      let rates = byBand(r.value, r.key, bands: bands, missing: Rate(perYear: 0), c, { rate($0, $1, c) }) else { continue }
+                table[reason] = rates
+            }
+            entries.streams[k].exitRates = table
+        }
+    }
+
+    /// The rates, trend, changes, first placements and ages of `entries` or of one of its streams.
+    private static func entryStream(_ f: Fields, _ node: Node, _ what: String, _ context: Context, _ c: Checker) -> Entries? {
         guard let perYearNode = f["per_year"], let firstNode = f["first_placement"] else {
-            c.error("'entries' needs 'per_year' (children entering per year by age band) and 'first_placement'",
+            c.error("\(what) needs 'per_year' (children entering per year by age band) and 'first_placement'",
                     at: node.mark)
             return nil
         }

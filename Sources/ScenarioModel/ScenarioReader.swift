@@ -57,9 +57,10 @@ public enum ScenarioReader {
             c.error("the scenario needs 'entries': children entering care per year by age band", at: root.mark)
             return nil
         }
-        let entries = Self.entries(entriesNode, context, c)
+        var entries = Self.entries(entriesNode, context, c)
         let exits = top["exits"].map { Self.exits($0, context, c) }
             ?? Exits(reasons: [], rates: [], duration: Array(repeating: nil, count: childBands.count))
+        if entries != nil { streamExits(entriesNode, into: &entries!, reasons: exits.reasons, bands: childBands, c) }
         let inflation = top["inflation"].map { Self.inflation($0, c) } ?? .yearly(0)
         let needTrends = top["need_trends"].map { Self.needTrends($0, context, c) } ?? []
         let parentAndChild = top["parent_and_child"].flatMap { Self.parentAndChild($0, context, c) }

@@ -30,3 +30,36 @@ import Testing
         #expect(Fixture.errors(typo).contains("unknown exit reason 'adoptoin'; did you mean 'adoption'?"), "\(Fixture.errors(typo))")
     }
 }
+
+/// `entries.streams`: names must differ, and a stream's exit reasons are the scenario's.
+@Suite struct EntryStreamReaderTests {
+    static let text = BrokenScenarioTests.base.replacingOccurrences(of: "    all: {foster care: 90%, children's home: 10%}\n", with: """
+            all: {foster care: 90%, children's home: 10%}
+          streams:
+            asylum:
+              per_year: {16 to 17: 12}
+              first_placement: {all: {children's home: 100%}}
+              exits:
+                returned home: {16 to 17: 0.5}
+
+        """) + """
+        exits:
+          rates:
+            returned home: {all: 0.2}
+
+        """
+
+    @Test func readsAStream() throws {
+        let s = try #require(Fixture.scenario(Self.text))
+        #expect(s.entries.streams.map(\.name) == ["asylum"])
+        #expect(s.entries.streams[0].perYear[4] == Rate(perYear: 12))
+        #expect(s.entries.streams[0].exitRates?[0][4] == Rate(perYear: 0.5))
+    }
+
+    @Test func misspeltReasonAndRepeatedName() {
+        let typo = Fixture.errors(Self.text.replacingOccurrences(of: "        returned home: {16 to 17: 0.5}", with: "        returned hom: {16 to 17: 0.5}"))
+        #expect(typo.contains("unknown exit reason 'returned hom'; did you mean 'returned home'?"), "\(typo)")
+        let twice = Fixture.errors(Self.text.replacingOccurrences(of: "    asylum:", with: "    children:"))
+        #expect(twice.contains("stream 'children' is named twice"), "\(twice)")
+    }
+}
