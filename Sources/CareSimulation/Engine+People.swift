@@ -80,6 +80,7 @@ extension Engine {
                 case .children, .careLeavers:
                     let isLeaver = serves[type] == .careLeavers
                     let i = newPerson(seed: seed, kind: isLeaver ? .leaver : .child)
+                    people[i].stream = UInt8(cell.stream)
                     setBirth(i, day: start - ageInDays(band: cell.band, for: i,
                                                        within: cell.band < childBands ? populationAges[cell.band] : nil))
                     setBand(i, to: cell.band, at: 0)

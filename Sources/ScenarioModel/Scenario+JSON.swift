@@ -54,7 +54,7 @@ extension Scenario {
         top.append(("population", .array(population.map {
             .object([("provider", .string(providerList[$0.provider].name)),
                      ("age_band", .string($0.band < bandNames.count ? bandNames[$0.band] : "parent and child")),
-                     ("count", .int($0.count))])
+                     ("count", .int($0.count))] + (entries.streams.isEmpty ? [] : [("stream", .string($0.stream == 0 ? entries.name : entries.streams[$0.stream - 1].name))]))
         })))
         top.append(("entries", .object([
             ("per_year", .object(zip(childBands, entries.perYear).map { ($0.0, rate($0.1)) })),
@@ -64,7 +64,20 @@ extension Scenario {
                 ("age_bands", .array((c.bands.isEmpty ? childBands : c.bands.map { childBands[$0] }).map(JSON.string)))]) })),
             ("first_placement", .object(zip(childBands, entries.firstPlacement).map { ($0.0, mix($0.1, types)) })),
             ("ages", ages(entries.ages)),
-        ])))
+        ] + (entries.streams.isEmpty ? [] : [
+            ("name", .string(entries.name)),
+            ("streams", .object(entries.streams.map { stream in (stream.name, .object([
+                ("per_year", .object(zip(childBands, stream.perYear).map { ($0.0, rate($0.1)) })),
+                ("trend", .number(stream.trend)),
+                ("changes", .array(stream.changes.map { c in .object([
+                    ("from", .string(c.from.description)), ("factor", .number(c.factor)),
+                    ("age_bands", .array((c.bands.isEmpty ? childBands : c.bands.map { childBands[$0] }).map(JSON.string)))]) })),
+                ("first_placement", .object(zip(childBands, stream.firstPlacement).map { ($0.0, mix($0.1, types)) })),
+                ("ages", ages(stream.ages)),
+                ("exit_rates_per_year", stream.exitRates.map { table in .object(zip(exits.reasons, table).map { reason, rates in
+                    (reason, .object(zip(childBands, rates).map { ($0.0, rate($0.1)) })) }) } ?? .string("the scenario's")),
+            ])) })),
+        ]))))
         top.append(("exits", .object([
             ("rates_per_year", .object(zip(exits.reasons, exits.rates).map { reason, rates in
                 (reason, .object(zip(childBands, rates).map { ($0.0, rate($0.1)) })) })),

@@ -2,7 +2,7 @@
 extension Scenario {
     /// This scenario with `target` children in care at the start and `entriesPerYear` entries a
     /// year: population, capacities, foster households and recruitment, and parent-and-child
-    /// arrivals are multiplied by the same factor; entries keep their split by age band.
+    /// arrivals, and other streams' entries, are multiplied by the same factor; entries keep their split by age band.
     public func scaled(toInCare target: Int, entriesPerYear: Double) -> Scenario {
         var s = self
         let inCare = Double(population.reduce(0) { $0 + $1.count })
@@ -10,6 +10,9 @@ extension Scenario {
         let entryTotal = entries.perYear.reduce(0) { $0 + $1.perYear }
         s.population = population.map { var c = $0; c.count = Int((Double(c.count) * k).rounded()); return c }
         s.entries.perYear = entries.perYear.map { Rate(perYear: $0.perYear * entriesPerYear / entryTotal) }
+        for k2 in s.entries.streams.indices {
+            s.entries.streams[k2].perYear = entries.streams[k2].perYear.map { Rate(perYear: $0.perYear * k) }
+        }
         for t in s.placementTypes.indices {
             for p in s.placementTypes[t].providers.indices {
                 var provider = s.placementTypes[t].providers[p]

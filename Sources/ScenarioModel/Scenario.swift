@@ -13,7 +13,7 @@ public struct Scenario: Sendable {
     public var ageBands: [AgeBand]
     /// Placement types in the DfE's words ("foster care"), each served by an ordered list of providers.
     public var placementTypes: [PlacementType]
-    /// Children in care on the start date.
+    /// Children in care on the start date (the entries' own stream's, then each other stream's).
     public var population: [PopulationCell]
     public var entries: Entries
     public var exits: Exits
@@ -128,6 +128,14 @@ public struct PopulationCell: Sendable, Equatable {
     public var provider: Int
     public var band: Int
     public var count: Int
+    /// The stream of entries the children came in by (0: the entries' own; see ``EntryStream``).
+    public var stream: Int = 0
+    public init(provider: Int, band: Int, count: Int, stream: Int = 0) {
+        self.provider = provider
+        self.band = band
+        self.count = count
+        self.stream = stream
+    }
 }
 
 /// A rate per year, known exactly or estimated from an event count over an exposure.

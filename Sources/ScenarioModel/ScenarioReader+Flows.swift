@@ -42,7 +42,7 @@ extension ScenarioReader {
     }
 
     static let entryKeys = ["per_year", "trend", "changes", "first_placement", "ages", "name", "streams"]
-    static let streamKeys = ["per_year", "trend", "changes", "first_placement", "ages", "exits"]
+    static let streamKeys = ["per_year", "trend", "changes", "first_placement", "ages", "exits", "population"]
 
     static func entries(_ node: Node, _ context: Context, _ c: Checker) -> Entries? {
         guard let f = c.fields(node, "'entries'", allowed: entryKeys) else { return nil }
@@ -64,6 +64,19 @@ extension ScenarioReader {
             if streams.pairs.count > 11 { c.error("at most 11 streams besides the entries' own", at: streamsNode.mark) }
         }
         return entries
+    }
+
+    /// Each stream's children in care at the start (`population` in the stream, written as the
+    /// scenario's), after the scenario's own cells.
+    static func streamPopulation(_ entriesNode: Node, _ entries: Entries, _ context: Context, _ c: Checker) -> [PopulationCell] {
+        guard let streamsNode = entriesNode.pairs.first(where: { $0.key == "streams" })?.value else { return [] }
+        var cells: [PopulationCell] = []
+        for pair in streamsNode.pairs {
+            guard let k = entries.streams.firstIndex(where: { $0.name == pair.key }),
+                  let node = pair.value.pairs.first(where: { $0.key == "population" })?.value else { continue }
+            cells += population(node, context, c).map { PopulationCell(provider: $0.provider, band: $0.band, count: $0.count, stream: k + 1) }
+        }
+        return cells
     }
 
     /// A stream's own exit rates, `exits: {returned home: {16 to 17: 0.2}, …}` over the scenario's

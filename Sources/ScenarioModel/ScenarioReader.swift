@@ -52,7 +52,7 @@ public enum ScenarioReader {
         context.types = placementTypes(placementsNode, &context, c)
         if top.has("care_leavers") { context.bands += AgeBand.careLeavers }
 
-        let population = top["population"].map { Self.population($0, context, c) } ?? []
+        var population = top["population"].map { Self.population($0, context, c) } ?? []
         guard let entriesNode = top["entries"] else {
             c.error("the scenario needs 'entries': children entering care per year by age band", at: root.mark)
             return nil
@@ -60,7 +60,10 @@ public enum ScenarioReader {
         var entries = Self.entries(entriesNode, context, c)
         let exits = top["exits"].map { Self.exits($0, context, c) }
             ?? Exits(reasons: [], rates: [], duration: Array(repeating: nil, count: childBands.count))
-        if entries != nil { streamExits(entriesNode, into: &entries!, reasons: exits.reasons, bands: childBands, c) }
+        if entries != nil {
+            streamExits(entriesNode, into: &entries!, reasons: exits.reasons, bands: childBands, c)
+            population += streamPopulation(entriesNode, entries!, context, c)
+        }
         let inflation = top["inflation"].map { Self.inflation($0, c) } ?? .yearly(0)
         let needTrends = top["need_trends"].map { Self.needTrends($0, context, c) } ?? []
         let parentAndChild = top["parent_and_child"].flatMap { Self.parentAndChild($0, context, c) }

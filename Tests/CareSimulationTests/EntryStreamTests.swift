@@ -69,6 +69,23 @@ import ScenarioModel
         }
     }
 
+    /// A stream's own children at the start (`population` in the stream) are its own: 400 leaving
+    /// at its rate 2 a year, with its arrivals, give 400e^(−2) + 25(1 − e^(−2)) on 31 March 2026;
+    /// binomial plus Poisson, so the variance is 400p(1 − p) + 25(1 − p) with p = e^(−2).
+    @Test func aStreamsStartingChildren() throws {
+        let text = Self.text.replacingOccurrences(of: "      exits:\n", with: "      population: {supported: {under 5: 400}}\n      exits:\n")
+        let s = try TestScenarios.read(text)
+        #expect(s.population == [PopulationCell(provider: 1, band: 0, count: 400, stream: 1)])
+        let model = CareModel(s)
+        let tallies = MonteCarlo.run(model, replications: 100, threads: 2)
+        let uasc = try #require(model.flowNames.firstIndex(of: "in care on 31 March: unaccompanied asylum-seeking children"))
+        let values = tallies.map { t in Double((0..<t.bands).reduce(Int32(0)) { $0 + t.flow(uasc, year: 0, band: $1) }) }
+        let p = exp(-2.0)
+        let expected = 400 * p + 25 * (1 - p)
+        let se = ((400 * p * (1 - p) + 25 * (1 - p)) / Double(values.count)).squareRoot()
+        #expect(abs(Self.mean(values) - expected) < 4 * se, "mean \(Self.mean(values)), expected \(expected) ± \(se)")
+    }
+
     /// A scenario without streams has no stream flows (and its golden tallies are unchanged: GoldenTallyTests).
     @Test func noStreamsNoStreamFlows() throws {
         let s = try TestScenarios.read(Self.text.components(separatedBy: "  streams:")[0] + """
