@@ -126,7 +126,7 @@ package struct FlowIndex: Sendable {
     package var overflowByType: [Int] = []
     package var familyArrivals = -1, babiesIntoCare = -1, leaversSupportEnded = -1
     /// Per stream, when the scenario has streams besides its own entries: entries, and children in care on 31 March.
-    package var streamEntries: [Int] = [], streamStock: [Int] = []
+    package var streamEntries: [Int] = [], streamStock: [Int] = [], streamLeavers: [Int] = []
 
     init(_ scenario: Scenario) {
         func add(_ name: String) -> Int {
@@ -149,6 +149,7 @@ package struct FlowIndex: Sendable {
             let names = [scenario.entries.name] + scenario.entries.streams.map(\.name)
             streamEntries = names.map { add("entries: \($0)") }
             streamStock = names.map { add("in care on 31 March: \($0)") }
+            if scenario.careLeavers != nil { streamLeavers = names.map { add("care leavers on 31 March: \($0)") } }
         }
     }
 }

@@ -351,11 +351,14 @@ struct Engine {
             tally.capacity[month * providers + p] = capacityNow[p] == Int.max ? -1 : Int32(clamping: capacityNow[p])
         }
         for k in 0..<types { tally.gap[month * types + k] = liveGap[k] }
-        // Each stream's children on 31 March, in the flows of the financial year ending that day.
+        // Each stream's children in care (and care leavers) on 31 March, in the flows of the financial year ending that day.
         if hasStreams && model.monthEnds[month].civil.month == 3 {
             let year = yearOfTime(model.snapshotTimes[month] - 0.5)
             for (stream, f) in flow.streamStock.enumerated() {
-                for b in 0..<bands { flowCounts[tally.flowIndex(f, year: year, band: b)] = liveStream[stream * bands + b] }
+                for b in 0..<childBands { flowCounts[tally.flowIndex(f, year: year, band: b)] = liveStream[stream * bands + b] }
+            }
+            for (stream, f) in flow.streamLeavers.enumerated() {
+                for b in childBands..<familyBand { flowCounts[tally.flowIndex(f, year: year, band: b)] = liveStream[stream * bands + b] }
             }
         }
     }
