@@ -35,6 +35,10 @@ public struct AreaFigures: Sendable {
     var careLeavers19to21: [Int: Double] = [:]
     /// Cells that were suppressed (`c`) and filled, by what they were.
     public var filled: [String] = []
+    /// The categories of the stock by age group and by placement group holding a suppressed cell, by year:
+    /// their figures are estimates, not published numbers (a back-test leaves them out).
+    var suppressedAges: [Int: Set<Int>] = [:]
+    var suppressedPlacements: [Int: Set<Int>] = [:]
 
     static let stockGroup = "Children looked after at 31 March each year"
     static let startsGroup = "Children starting to be looked after each year"
@@ -60,10 +64,18 @@ public struct AreaFigures: Sendable {
             let stockTable: PublishedRelease.Table = area == PublishedRelease.england && r.items(.stock, area, y, group: "Age group").isEmpty
                 ? .nationalStock : .stock
             let total = stock[y]
-            if let v = margin(r, stockTable, y, "Age group", AgeGroup.allCases.map(\.published), total: total) { stockByAge[y] = v }
+            if let v = margin(r, stockTable, y, "Age group", AgeGroup.allCases.map(\.published), total: total) {
+                stockByAge[y] = v
+                suppressedAges[y] = Set(AgeGroup.allCases.indices.filter { r.cell(stockTable, area, y, group: "Age group", AgeGroup.allCases[$0].published) == .suppressed })
+            }
             let ofItem = stockTable == .nationalStock ? PlacementGroup.ofNationalItem : PlacementGroup.ofCouncilItem
             if let v = grouped(r, stockTable, y, "Placement", count: PlacementGroup.allCases.count, total: total,
-                               { ofItem($0)?.rawValue }) { stockByPlacement[y] = v }
+                               { ofItem($0)?.rawValue }) {
+                stockByPlacement[y] = v
+                suppressedPlacements[y] = Set(r.items(stockTable, area, y, group: "Placement").compactMap { item in
+                    item.cell == .suppressed ? ofItem(item.item)?.rawValue : nil
+                })
+            }
             if let v = r.cell(.stock, area, y, group: "Place providers", "Own provision (by the LA)")?.value { ownProvision[y] = v }
             let near = r.cell(.stock, area, y, group: "Distance between home and placement", "Placed 20 miles or less from home")
             let far = r.cell(.stock, area, y, group: "Distance between home and placement", "Placed more than 20 miles from home")

@@ -104,14 +104,15 @@ public struct PublishedBacktest: Sendable {
                 }
                 let allProviders = Array(0..<model.providerNames.count), allBands = Array(0..<childBands)
                 row("children in care", "total", stock(providers: allProviders, bands: allBands), actual.stock[y], history.stock)
+                // A category with a suppressed cell has no published number to compare with: left out.
                 if let byAge = actual.stockByAge[y] {
-                    for g in AgeGroup.allCases {
+                    for g in AgeGroup.allCases where actual.suppressedAges[y]?.contains(g.rawValue) != true {
                         row("children in care: \(g.band)", "age group", stock(providers: allProviders, bands: [g.rawValue]), byAge[g.rawValue],
                             history.stockByAge.mapValues { $0[g.rawValue] })
                     }
                 }
                 if let byPlacement = actual.stockByPlacement[y] {
-                    for g in PlacementGroup.allCases {
+                    for g in PlacementGroup.allCases where actual.suppressedPlacements[y]?.contains(g.rawValue) != true {
                         row("children in care: \(g.name)", "placement", stock(providers: providersOf[g.rawValue], bands: allBands),
                             byPlacement[g.rawValue], history.stockByPlacement.mapValues { $0[g.rawValue] })
                     }

@@ -223,6 +223,35 @@ public struct PublishedCalibrator: Sendable {
         }
     }
 
+    /// Where moves go (other than to adoption), by age group, so that each placement keeps its
+    /// children: in a year a placement's children of an age group leave it by moving (rate m), by
+    /// leaving care (the group's exit rate x) and by growing into the next group (or turning 18: the
+    /// share a of the group in its oldest year of age), and come in as first placements and from the
+    /// group below; what is left to come in must come by moves:
+    /// D = n·(m + x + a) − entries × first share − n(group below)·a(group below). Moves go to the
+    /// placements in proportion to D (where it is positive). Where children are placed on 31 March
+    /// says too little: a placement children leave quickly (supported accommodation, left at 18)
+    /// needs more than its share of the moves to keep its children, and one they stay in needs fewer.
+    /// Placed for adoption is left out (see ``movesToAdoption``): its share is 0 here.
+    static func balancedMoves(population: [[Double]], entries: [Double], firstMix: [[Double]], exitRate: [Double],
+                              moveRate m: Double, ageingOut: [Double]) -> [[Double]] {
+        let groups = entries.count, adoption = PlacementGroup.adoption.rawValue
+        return (0..<groups).map { g in
+            let needed = population.indices.map { p -> Double in
+                guard p != adoption else { return 0 }
+                let n = population[p][g]
+                let below = g > 0 ? population[p][g - 1] * ageingOut[g - 1] : 0
+                return max(0, n * (m + exitRate[g] + ageingOut[g]) - entries[g] * firstMix[g][p] - below)
+            }
+            let total = needed.reduce(0, +)
+            if total > 0 { return needed.map { $0 / total } }
+            var stock = population.map { $0[g] }
+            stock[adoption] = 0
+            let sum = stock.reduce(0, +)
+            return sum > 0 ? stock.map { $0 / sum } : firstMix[g]
+        }
+    }
+
     /// Age shares of the stock on 31 March `y`: the council's own if published, else England's.
     static func ageShares(_ f: AreaFigures, england: AreaFigures, _ y: Int) -> (shares: [Double], own: Bool)? {
         if let own = f.stockByAge[y], own.reduce(0, +) > 0 { return (normalised(own), true) }
@@ -352,12 +381,19 @@ public struct PublishedCalibrator: Sendable {
                         ownEvents: ownAdoptions, ownYears: ownAdoptionYears, prior: adoptionPrior)
         let toAdoption = Self.movesToAdoption(adoptionsPerYear: ownAdoptions / Double(window.count), population: population,
                                               moveRate: childYears > 0 ? moves / childYears : 0)
-        let moveMix = placementMix.enumerated().map { g, mix -> [Double] in
+        let agesWithin = englandAgesWithinGroups()
+        let firstMix = placementMix.map { mix -> [Double] in
             var shares = mix
             shares[PlacementGroup.adoption.rawValue] = 0
-            let rest = shares.reduce(0, +)
-            guard rest > 0 else { return mix }
-            shares = shares.map { $0 / rest * (1 - toAdoption[g]) }
+            return shares.reduce(0, +) > 0 ? Self.normalised(shares) : mix
+        }
+        let balanced = Self.balancedMoves(
+            population: population, entries: starts.map { $0 / Double(window.count) }, firstMix: firstMix,
+            exitRate: AgeGroup.allCases.indices.map { exitRate(exits, band: $0, except: .adoption) },
+            moveRate: childYears > 0 ? moves / childYears : 0,
+            ageingOut: AgeGroup.allCases.map { g in agesWithin[g.rawValue]?.last ?? 1 / g.years })
+        let moveMix = balanced.enumerated().map { g, mix -> [Double] in
+            var shares = mix.map { $0 * (1 - toAdoption[g]) }
             shares[PlacementGroup.adoption.rawValue] = toAdoption[g]
             return shares
         }
@@ -410,7 +446,7 @@ public struct PublishedCalibrator: Sendable {
             council: council, asOfYear: y, window: window, population: population, inHouseFoster: inHouse,
             localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
             exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
-            placementMix: placementMix, moveMix: moveMix, adoption: adoption, atBirth: atBirth, agesWithinGroups: englandAgesWithinGroups(),
+            placementMix: placementMix, moveMix: moveMix, adoption: adoption, atBirth: atBirth, agesWithinGroups: agesWithin,
             entryVariability: Self.shrunk(own: Self.ownWalk(f, window: Array((y - Self.ownDriftYears + 1)...y), entries: true), pool: entryWalk.sd),
             // The walk moves the exits before 18, not the 18th birthdays: for all ceased to vary as the
             // published ceased do, the exits before 18 (a share b of all ceased) need 1/b times the sd.

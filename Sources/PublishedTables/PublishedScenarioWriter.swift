@@ -127,7 +127,7 @@ public struct PublishedScenarioWriter: Sendable {
                 continue
             }
             line("      rate: \(moveRate)", movesComment)
-            line("      to_by_age:", "moves go where children of the age are placed (the fitted placement-by-age table), and to adoption as many as are adopted")
+            line("      to_by_age:", "moves go where they keep each placement's children (leaving, growing older, first placements: docs/published-tables.md), and to adoption as many as are adopted")
             for g in AgeGroup.allCases { line("        \(g.band): \(mix(c.moveMix[g.rawValue]))") }
         }
         if let leavers = careLeavers {

@@ -65,3 +65,30 @@ import Testing
         #expect(abs(share - p) < 1e-12)
     }
 }
+
+/// Where moves go in a calibration from the published tables (``PublishedCalibrator/balancedMoves``).
+@Suite struct BalancedMovesTests {
+    /// One age group, 100 in foster care and 20 in supported accommodation, moves at 0.5 a year,
+    /// exits 0.1, a half growing out of the group each year, 30 entries placed 80% / 20%: foster care
+    /// needs 100 × 1.1 − 24 = 86 moves in, supported accommodation 20 × 1.1 − 6 = 16.
+    @Test func movesGoWhereTheyKeepEachPlacementsChildren() {
+        var population = Array(repeating: [0.0], count: PlacementGroup.allCases.count)
+        population[PlacementGroup.foster.rawValue] = [100]
+        population[PlacementGroup.supported.rawValue] = [20]
+        population[PlacementGroup.adoption.rawValue] = [7]   // left out: its moves come from adoptions
+        var first = Array(repeating: 0.0, count: PlacementGroup.allCases.count)
+        first[PlacementGroup.foster.rawValue] = 0.8
+        first[PlacementGroup.supported.rawValue] = 0.2
+        let mix = PublishedCalibrator.balancedMoves(population: population, entries: [30], firstMix: [first], exitRate: [0.1],
+                                                    moveRate: 0.5, ageingOut: [0.5])[0]
+        #expect(abs(mix[PlacementGroup.foster.rawValue] - 86.0 / 102) < 1e-12)
+        #expect(abs(mix[PlacementGroup.supported.rawValue] - 16.0 / 102) < 1e-12)
+        #expect(mix[PlacementGroup.adoption.rawValue] == 0)
+        // Children growing in from the group below come in without a move.
+        let two = population.map { [$0[0], $0[0]] }
+        let next = PublishedCalibrator.balancedMoves(population: two, entries: [30, 30], firstMix: [first, first], exitRate: [0.1, 0.1],
+                                                     moveRate: 0.5, ageingOut: [0.5, 0.5])[1]
+        // foster: 86 − 100 × 0.5 = 36; supported: 16 − 20 × 0.5 = 6.
+        #expect(abs(next[PlacementGroup.foster.rawValue] - 36.0 / 42) < 1e-12)
+    }
+}

@@ -194,6 +194,23 @@ import ScenarioModel
         #expect(backtest.csv.hasPrefix("\u{FEFF}council,code,measure,period"))
     }
 
+    /// Rutland's 2021 placements and ages are mostly suppressed (`c`): those categories have no
+    /// published number, so the back-test leaves them out rather than scoring against a fill.
+    @Test func suppressedActualsAreLeftOut() throws {
+        let backtest = try PublishedBacktest.run(directory: Self.fixture, asOfYear: 2020, years: 1, councils: ["Rutland"],
+                                                 replications: 20, seed: 1, threads: 2)
+        let measures = Set(backtest.rows.map(\.measure))
+        // Published in 2021: 26 in foster care, 0 placed with parents; 14 aged 10 to 15 and 10 aged 16 or over.
+        for kept in ["children in care", "children in care: foster care", "children in care: placed with parents",
+                     "children in care: 10 to 15", "children in care: 16 to 17"] {
+            #expect(measures.contains(kept), "\(kept)")
+        }
+        for left in ["children in care: placed for adoption", "children in care: children's home", "children in care: under 1",
+                     "children in care: 1 to 4", "children in care: 5 to 9"] {
+            #expect(!measures.contains(left), "\(left)")
+        }
+    }
+
     @Test func intervalScoreIsWinklers() {
         let council = PublishedRelease.Council(code: "x", name: "x", region: "")
         var row = PublishedBacktest.Row(council: council, measure: "m", kind: "total", year: 2020, horizon: 1, median: 100,
