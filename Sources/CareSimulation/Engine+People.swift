@@ -37,23 +37,26 @@ extension Engine {
         entryCandidates[band] += 1
         if entryRNG[band].uniform() * entryCeiling[band] < entryRate(band: band, at: t) {
             let seed = SplitMix64.derive(prefix: entrySeedPrefix[band], candidate)
-            admitChild(seed: seed, band: band, at: t, newborn: false)
+            if siblings.isOn { admitGroup(seed: seed, band: band, at: t) } else { admitChild(seed: seed, band: band, at: t, newborn: false) }
         }
         scheduleEntryCandidate(band: band, after: t)
     }
 
     /// A child entering care at `t`, aged uniformly within `band` (or born that day).
     mutating func admitChild(seed: UInt64, band: Int, at t: Double, newborn: Bool) {
+        let i = enterCare(seed: seed, band: band, at: t, newborn: newborn)
+        let type = drawType(mix: Int(people[i].band), at: t, for: i)
+        placeEntering(i, type: type, at: t)
+    }
+
+    /// A child entering care at `t`, counted, not yet placed: its age and band set.
+    mutating func enterCare(seed: UInt64, band: Int, at t: Double, newborn: Bool) -> Int {
         let i = newPerson(seed: seed, kind: .child)
         let today = start + Self.day(t)
         setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i, within: entryAges[band]))
         setBand(i, to: newborn ? bandOfAge[0] : band, at: t)
-        let b = Int(people[i].band)
-        count(flow: flow.entries, year: yearIndex(t), band: b)
-        let type = drawType(mix: b, at: t, for: i)
-        placeNew(i, type: type, at: t)
-        decideEnd(i, at: t)
-        scheduleNext(i)
+        count(flow: flow.entries, year: yearIndex(t), band: Int(people[i].band))
+        return i
     }
 
     /// Children in care on the start date, spread uniformly over ages within their band.
@@ -72,6 +75,8 @@ extension Engine {
                     people[i].endTime = s.parentAndChild!.duration.sample(&people[i].rng)
                     occupy(i, provider: cell.provider, at: 0)
                     scheduleNext(i)
+                case .emergency:
+                    preconditionFailure("the reader refuses a population in emergency beds")
                 case .children, .careLeavers:
                     let isLeaver = serves[type] == .careLeavers
                     let i = newPerson(seed: seed, kind: isLeaver ? .leaver : .child)
@@ -191,6 +196,7 @@ extension Engine {
     mutating func vacate(_ i: Int, at t: Double) {
         count(i, by: -1)
         let p = Int(people[i].provider)
+        leaveSiblingHousehold(i, provider: p)
         accrue(provider: p, until: t)
         placedCount[p] &-= 1
         guard keepsOccupants[p] else { return }
@@ -217,19 +223,25 @@ extension Engine {
     }
 
     /// A placement move: to a type drawn from the move mix for the child's band, resolved against capacity.
+    /// A child in an emergency bed moves on when its stay ends; a share of moves go to one first.
     mutating func move(_ i: Int, at t: Double) {
         updateBand(i, at: t)
+        if people[i].inEmergencyBed { return leaveEmergencyBed(i, at: t) }
         let band = Int(people[i].band)
         let from = Int(people[i].provider)
         let type = drawType(mix: moveStart[providerType[from]] + band, at: t, for: i)
         vacate(i, at: t)
-        let (p, overflowed) = resolve(type: type, band: band, at: t)
-        occupy(i, provider: p, overflowed: overflowed, at: t)
+        if people[i].kind == .child && needsEmergencyBed(i, share: emergency.moveShare) {
+            placeInEmergencyBed(i, then: type, afterMove: true, at: t)
+        } else {
+            let (p, overflowed) = resolve(type: type, band: band, at: t)
+            occupy(i, provider: p, overflowed: overflowed, at: t)
+            drawNextMove(i, at: t)
+        }
         count(flow: flow.moves, year: yearIndex(t), band: band)
         countPlacement(i, at: t)
-        drawNextMove(i, at: t)
         scheduleNext(i)
-        if p != from { offerFreedPlace(from, at: t) }
+        if Int(people[i].provider) != from { offerFreedPlace(from, at: t) }
     }
 
     /// Counts a new placement towards the child's placements in the financial year.
@@ -240,7 +252,7 @@ extension Engine {
             people[i].yearIndex = Int16(year)
             people[i].yearPlacements = 1  // the placement held when the year began
         }
-        people[i].yearPlacements += 1
+        if people[i].yearPlacements < Int8.max { people[i].yearPlacements += 1 }
         if people[i].yearPlacements == 3 {
             count(flow: flow.threePlus, year: year, band: Int(people[i].band))
         }
@@ -340,7 +352,10 @@ extension Engine {
     /// At 18 a child becomes a care leaver: accommodation by the pathway for the placement left.
     mutating func becomeCareLeaver(_ i: Int, at t: Double) {
         let from = Int(people[i].provider)
-        let type = drawType(mix: pathwayStart + providerType[from], at: t, for: i)
+        // From an emergency bed, the pathway is that of the placement the child was to go to.
+        let left = people[i].nextType ?? providerType[from]
+        people[i].nextType = nil
+        let type = drawType(mix: pathwayStart + left, at: t, for: i)
         vacate(i, at: t)
         people[i].kind = .leaver
         setBand(i, at: t)

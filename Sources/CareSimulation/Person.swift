@@ -22,7 +22,12 @@ struct Person: BitwiseCopyable {
     var provider: Int16 = 0
     var band: Int16 = 0
     var yearIndex: Int16 = -1
-    var yearPlacements: Int16 = 0
+    /// Placements in the financial year `yearIndex`, counted up to 127 and no further (only whether
+    /// it reached 3 is reported).
+    var yearPlacements: Int8 = 0
+    /// Emergency beds and sibling groups (see `Person+Stays.swift`): the placement type a child in
+    /// an emergency bed goes to next, and whether it is placed with its sibling group.
+    var stayBits: UInt8 = 0
     /// Date of birth: year, month and day, so that a birthday costs one table lookup.
     var birthYear: Int16 = 0
     var birthMonth: UInt8 = 1
