@@ -222,8 +222,9 @@ extension Engine {
         people[i].nextMove = rate > 0 ? t + clock / rate : .infinity
     }
 
-    /// A placement move: to a type drawn from the move mix for the child's band, resolved against capacity.
-    /// A child in an emergency bed moves on when its stay ends; a share of moves go to one first.
+    /// A placement move: to a type drawn from the move mix for the child's band, resolved against
+    /// capacity; a share of children's moves go to an emergency bed first, and a child in one moves
+    /// on to the type decided when its stay ends.
     mutating func move(_ i: Int, at t: Double) {
         updateBand(i, at: t)
         if people[i].inEmergencyBed { return leaveEmergencyBed(i, at: t) }
