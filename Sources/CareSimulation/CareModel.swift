@@ -127,6 +127,11 @@ package struct FlowIndex: Sendable {
     package var familyArrivals = -1, babiesIntoCare = -1, leaversSupportEnded = -1
     /// Per stream, when the scenario has streams besides its own entries: entries, and children in care on 31 March.
     package var streamEntries: [Int] = [], streamStock: [Int] = [], streamLeavers: [Int] = []
+    /// Emergency beds: children placed in one (or, when they are full, in the fallback), those of
+    /// them coming from a placement move, and those placed in the fallback (−1 without emergency beds).
+    package var emergencyPlacements = -1, emergencyAfterMove = -1, emergencyFull = -1
+    /// Sibling groups of two or more entering together (−1 without sibling groups).
+    package var siblingsTogether = -1, siblingsSplit = -1
 
     init(_ scenario: Scenario) {
         func add(_ name: String) -> Int {
@@ -145,6 +150,17 @@ package struct FlowIndex: Sendable {
             babiesIntoCare = add("babies entering care after assessment")
         }
         if scenario.careLeavers != nil { leaversSupportEnded = add("care leavers leaving support") }
+        // Added only when the scenario uses them, so that other scenarios' flows are as before.
+        if let emergency = scenario.emergencyBeds {
+            emergencyPlacements = add("emergency placements")
+            emergencyAfterMove = add("emergency placements after a move")
+            let fallback = scenario.placementTypes[emergency.placementType].providers.last?.name ?? ""
+            emergencyFull = add("emergency beds full: \(fallback)")
+        }
+        if !scenario.entries.siblingGroups.isEmpty {
+            siblingsTogether = add("sibling groups placed together")
+            siblingsSplit = add("sibling groups split")
+        }
         if !scenario.entries.streams.isEmpty {
             let names = [scenario.entries.name] + scenario.entries.streams.map(\.name)
             streamEntries = names.map { add("entries: \($0)") }

@@ -39,13 +39,25 @@ extension Engine {
         entryCandidates[lane] += 1
         if entryRNG[lane].uniform() * entryCeiling[lane] < entryRate(lane: lane, at: t) {
             let seed = SplitMix64.derive(prefix: entrySeedPrefix[lane], candidate)
-            admitChild(seed: seed, band: lane % childBands, stream: lane / childBands, at: t, newborn: false)
+            // Sibling groups are the entries' own stream's (its lanes are its bands).
+            if siblings.isOn && lane < childBands {
+                admitGroup(seed: seed, band: lane, at: t)
+            } else {
+                admitChild(seed: seed, band: lane % childBands, stream: lane / childBands, at: t, newborn: false)
+            }
         }
         scheduleEntryCandidate(lane: lane, after: t)
     }
 
     /// A child of `stream` entering care at `t`, aged within `band` as the stream's ages say (or born that day).
     mutating func admitChild(seed: UInt64, band: Int, stream: Int = 0, at t: Double, newborn: Bool) {
+        let i = enterCare(seed: seed, band: band, stream: stream, at: t, newborn: newborn)
+        let type = drawType(mix: stream * childBands + Int(people[i].band), at: t, for: i)
+        placeEntering(i, type: type, at: t)
+    }
+
+    /// A child of `stream` entering care at `t`, counted, not yet placed: its age and band set.
+    mutating func enterCare(seed: UInt64, band: Int, stream: Int = 0, at t: Double, newborn: Bool) -> Int {
         let i = newPerson(seed: seed, kind: .child)
         people[i].stream = UInt8(stream)
         let today = start + Self.day(t)
@@ -55,10 +67,7 @@ extension Engine {
         let b = Int(people[i].band)
         count(flow: flow.entries, year: yearIndex(t), band: b)
         if hasStreams { count(flow: flow.streamEntries[stream], year: yearIndex(t), band: b) }
-        let type = drawType(mix: stream * childBands + b, at: t, for: i)
-        placeNew(i, type: type, at: t)
-        decideEnd(i, at: t)
-        scheduleNext(i)
+        return i
     }
 
     /// Children in care on the start date, spread uniformly over ages within their band.
@@ -77,6 +86,8 @@ extension Engine {
                     people[i].endTime = s.parentAndChild!.duration.sample(&people[i].rng)
                     occupy(i, provider: cell.provider, at: 0)
                     scheduleNext(i)
+                case .emergency:
+                    preconditionFailure("the reader refuses a population in emergency beds")
                 case .children, .careLeavers:
                     let isLeaver = serves[type] == .careLeavers
                     let i = newPerson(seed: seed, kind: isLeaver ? .leaver : .child)
@@ -198,6 +209,7 @@ extension Engine {
     mutating func vacate(_ i: Int, at t: Double) {
         count(i, by: -1)
         let p = Int(people[i].provider)
+        leaveSiblingHousehold(i, provider: p)
         accrue(provider: p, until: t)
         placedCount[p] &-= 1
         guard keepsOccupants[p] else { return }
@@ -223,22 +235,29 @@ extension Engine {
         people[i].nextMove = rate > 0 ? t + clock / rate : .infinity
     }
 
-    /// A placement move: to a type drawn from the move mix for the child's band, resolved against capacity.
+    /// A placement move: to a type drawn from the move mix for the child's band, resolved against
+    /// capacity; a share of children's moves go to an emergency bed first, and a child in one moves
+    /// on to the type decided when its stay ends.
     mutating func move(_ i: Int, at t: Double) {
         updateBand(i, at: t)
+        if people[i].inEmergencyBed { return leaveEmergencyBed(i, at: t) }
         let band = Int(people[i].band)
         let from = Int(people[i].provider)
         let type = drawType(mix: moveStart[providerType[from]] + band, at: t, for: i)
         vacate(i, at: t)
-        let (p, overflowed) = resolve(type: type, band: band, at: t)
-        occupy(i, provider: p, overflowed: overflowed, at: t)
+        if people[i].kind == .child && needsEmergencyBed(i, share: emergency.moveShare) {
+            placeInEmergencyBed(i, then: type, afterMove: true, at: t)
+        } else {
+            let (p, overflowed) = resolve(type: type, band: band, at: t)
+            occupy(i, provider: p, overflowed: overflowed, at: t)
+            drawNextMove(i, at: t)
+        }
         count(flow: flow.moves, year: yearIndex(t), band: band)
         countPlacement(i, at: t)
         // Exit rates are memoryless, so the end is drawn afresh when the rates change with the placement.
-        if params.hasOwnExits[providerType[from]] || params.hasOwnExits[type] { decideEnd(i, at: t) }
-        drawNextMove(i, at: t)
+        if params.hasOwnExits[providerType[from]] || params.hasOwnExits[providerType[Int(people[i].provider)]] { decideEnd(i, at: t) }
         scheduleNext(i)
-        if p != from { offerFreedPlace(from, at: t) }
+        if Int(people[i].provider) != from { offerFreedPlace(from, at: t) }
     }
 
     /// Counts a new placement towards the child's placements in the financial year.
@@ -249,7 +268,7 @@ extension Engine {
             people[i].yearIndex = Int8(year)
             people[i].yearPlacements = 1  // the placement held when the year began
         }
-        people[i].yearPlacements += 1
+        if people[i].yearPlacements < Int8.max { people[i].yearPlacements += 1 }
         if people[i].yearPlacements == 3 {
             count(flow: flow.threePlus, year: year, band: Int(people[i].band))
         }
@@ -382,7 +401,10 @@ extension Engine {
     /// At 18 a child becomes a care leaver: accommodation by the pathway for the placement left.
     mutating func becomeCareLeaver(_ i: Int, at t: Double) {
         let from = Int(people[i].provider)
-        let type = drawType(mix: pathwayStart + providerType[from], at: t, for: i)
+        // From an emergency bed, the pathway is that of the placement the child was to go to.
+        let left = people[i].nextType ?? providerType[from]
+        people[i].nextType = nil
+        let type = drawType(mix: pathwayStart + left, at: t, for: i)
         vacate(i, at: t)
         people[i].kind = .leaver
         setBand(i, at: t)

@@ -118,6 +118,9 @@ struct Engine {
     let babyShare: Double
     let familyTrendLog: Double
     let familyDuration: Distribution
+    /// Emergency beds and sibling groups (see `Engine+Stays.swift`).
+    let emergency: EmergencyRules
+    let siblings: SiblingSupply
 
     init(model: CareModel) {
         self.model = model
@@ -215,6 +218,10 @@ struct Engine {
         babyShare = s.parentAndChild?.babyEntersCare ?? 0
         familyTrendLog = log1p(s.parentAndChild?.trend ?? 0)
         familyDuration = s.parentAndChild?.duration ?? Distribution(kind: .exponential, meanDays: 1, shape: 1)
+        precondition(s.emergencyBeds == nil || s.placementTypes.count < 63,
+                     "a person keeps the type it goes to after an emergency bed in 6 bits (the reader checks)")
+        emergency = EmergencyRules(s, typeStart: model.typeStart)
+        siblings = SiblingSupply(s)
     }
 
     /// Runs replication `index` of the scenario and returns its tally.
@@ -291,6 +298,11 @@ struct Engine {
         let s = model.scenario
         replicationSeed = seed
         params = Parameters(model, replicationSeed: seed)
+        if siblings.isOn {
+            // Groups arrive at the entry rate over the mean group size: children a year stay as given.
+            for b in siblings.meanSize.indices { params.entryRate[b] /= siblings.meanSize[b] }  // the entries' own stream's lanes
+            siblings.inUse.fill(0)
+        }
         queue.removeAll()
         people.removeAll()
         free.removeAll()

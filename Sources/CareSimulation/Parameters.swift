@@ -168,4 +168,5 @@ enum Stream {
     static let stepDown: UInt64 = 8
     static let baby: UInt64 = 9
     static let variability: UInt64 = 10
+    static let sibling: UInt64 = 11
 }

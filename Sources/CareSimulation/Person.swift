@@ -25,7 +25,12 @@ struct Person: BitwiseCopyable {
     var yearIndex: Int8 = -1
     /// The stream of entries the person came in by (0: the entries' own; see ``EntryStream``).
     var stream: UInt8 = 0
-    var yearPlacements: Int16 = 0
+    /// Placements in the financial year `yearIndex`, counted up to 127 and no further (only whether
+    /// it reached 3 is reported).
+    var yearPlacements: Int8 = 0
+    /// Emergency beds and sibling groups (see `Person+Stays.swift`): the placement type a child in
+    /// an emergency bed goes to next, and whether it is placed with its sibling group.
+    var stayBits: UInt8 = 0
     /// Date of birth: year, month and day, so that a birthday costs one table lookup.
     var birthYear: Int16 = 0
     var birthMonth: UInt8 = 1

@@ -76,7 +76,7 @@ package struct Projection: Sendable {
     /// The bands a provider can hold: children's, care leavers' or the family band.
     package func bands(of provider: Int) -> [Int] {
         switch model.typeServes[model.providerType[provider]] {
-        case .children: return Array(0..<model.childBands)
+        case .children, .emergency: return Array(0..<model.childBands)
         case .careLeavers: return Array(model.childBands..<model.familyBand)
         case .families: return [model.familyBand]
         }

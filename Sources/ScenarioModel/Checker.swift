@@ -42,6 +42,9 @@ final class Checker {
         brokenNames[kind, default: []].insert(name)
     }
 
+    /// Whether any `kind` was left out because of an error already reported.
+    func hasBroken(kind: String) -> Bool { !(brokenNames[kind]?.isEmpty ?? true) }
+
     /// Records the names of the items in a list written under a misspelt key (the `name` of
     /// each mapping in it) as defined, as ``defined(_:kind:)`` does.
     func definedNames(in list: Node, kind: String) {

@@ -109,6 +109,21 @@ extension Scenario {
         top.append(("population_ages", ages(populationAges)))
         top.append(("variability", .object([("entries", .number(variability.entries)), ("exits", .number(variability.exits)),
                                                 ("rates_averaged_over_years", .number(variability.averagedYears))])))
+        // Written only when used, so that the resolved form of a scenario without them is as before.
+        if let e = emergencyBeds {
+            top.append(("emergency_beds", .object([
+                ("placement", .string(types[e.placementType])), ("entries", .number(e.entryShare)),
+                ("moves", .number(e.moveShare)), ("stay", distribution(e.stay))])))
+        }
+        if !entries.siblingGroups.isEmpty {
+            top.append(("sibling_groups", .object(zip(childBands, entries.siblingGroups).map { band, sizes in
+                (band, .object(sizes.shares.enumerated().filter { $0.element > 0 }.map { ("\($0.offset + 1)", .number($0.element)) }))
+            })))
+        }
+        let siblingHouseholds = providerList.compactMap { p in
+            p.siblings.map { (p.name, JSON.object([("households", .int($0.households)), ("places", .int($0.places))])) }
+        }
+        if !siblingHouseholds.isEmpty { top.append(("sibling_households", .object(siblingHouseholds))) }
         return .object(top)
     }
 }

@@ -17,6 +17,10 @@ extension Scenario {
             for p in s.placementTypes[t].providers.indices {
                 var provider = s.placementTypes[t].providers[p]
                 provider.capacity = provider.capacity.map { Int((Double($0) * k).rounded()) }
+                if var siblings = provider.siblings {
+                    siblings.households = Int((Double(siblings.households) * k).rounded())
+                    provider.siblings = siblings
+                }
                 if var carers = provider.fosterCarers {
                     carers.households = Int((Double(carers.households) * k).rounded())
                     carers.recruitedPerYear *= k

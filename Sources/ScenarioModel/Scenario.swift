@@ -28,6 +28,8 @@ public struct Scenario: Sendable {
     public var populationAges: [AgesWithinBand?] = []
     /// Year-to-year drift in entry and exit rates (none unless the scenario says).
     public var variability = Variability()
+    /// Emergency beds a share of entries and moves go through first (none unless the scenario says).
+    public var emergencyBeds: EmergencyBeds? = nil
 
     /// The last day simulated.
     public var end: Day { start.adding(months: months) + -1 }
@@ -75,6 +77,8 @@ public enum Population: String, Sendable, Equatable {
     case children = "children"
     case families = "parent and child"
     case careLeavers = "care leavers"
+    /// Children for the few nights in an emergency bed before their next placement (see ``EmergencyBeds``).
+    case emergency = "emergency"
 }
 
 /// A kind of placement ("foster care", "children's home"), served by providers in order of preference.
@@ -107,6 +111,20 @@ public struct Provider: Sendable {
     public var upliftAboveInflation: Double
     /// Share of placements that are local (inside the area or within 20 miles).
     public var localShare: Double
+    /// Households approved for sibling groups, among this provider's (`nil`: none).
+    public var siblings: SiblingHouseholds? = nil
+}
+
+/// A provider's households approved for sibling groups, beyond its other places: each takes one group
+/// of up to `places` children entering together (see ``Entries/siblingGroups``), and only a group.
+public struct SiblingHouseholds: Sendable, Equatable {
+    public var households: Int
+    /// Children each household takes (2 or 3, typically).
+    public var places: Int
+    public init(households: Int, places: Int) {
+        self.households = households
+        self.places = places
+    }
 }
 
 public struct CapacityChange: Sendable, Equatable {
@@ -180,6 +198,10 @@ public struct Entries: Sendable {
     public var firstPlacement: [Mix]
     /// How each band's entries are spread over its years of age (`nil`: evenly).
     public var ages: [AgesWithinBand?] = []
+    /// Sizes of the sibling groups children enter in, by the age band of the eldest (empty: every
+    /// child enters alone). Groups arrive at `perYear` ÷ the band's mean size, so children entering
+    /// a year are still `perYear`.
+    public var siblingGroups: [GroupSizes] = []
     /// The name of the children these entries describe in outputs when there are other streams.
     public var name = "children"
     /// Other streams of entries (unaccompanied asylum-seeking children, for example), each with its
@@ -199,6 +221,35 @@ public struct EntryStream: Sendable {
     public var ages: [AgesWithinBand?]
     /// Exit rates `[reason][band]` over the scenario's exit reasons; `nil`: the scenario's own.
     public var exitRates: [[Rate]]?
+}
+
+/// Shares of sibling groups by size: `shares[k]` is the share of groups of k + 1 children.
+public struct GroupSizes: Sendable, Equatable {
+    public var shares: [Double]
+    public init(shares: [Double]) { self.shares = shares }
+    /// The mean number of children in a group.
+    public var mean: Double { shares.enumerated().reduce(0) { $0 + Double($1.offset + 1) * $1.element } }
+}
+
+/// Emergency beds: a share of children entering care, and of placement moves, spend a few nights in
+/// an emergency bed before their next placement. The beds are the providers of one placement type
+/// (serving `emergency`) in order of preference; its last provider, unlimited, is where children go
+/// when the beds are full (an out-of-area or unregistered placement).
+public struct EmergencyBeds: Sendable, Equatable {
+    /// The placement type holding the beds.
+    public var placementType: Int
+    /// Share of entries that go to an emergency bed first.
+    public var entryShare: Double
+    /// Share of placement moves (breakdowns) that go to an emergency bed first.
+    public var moveShare: Double
+    /// How long a child stays in the emergency bed.
+    public var stay: Distribution
+    public init(placementType: Int, entryShare: Double, moveShare: Double, stay: Distribution) {
+        self.placementType = placementType
+        self.entryShare = entryShare
+        self.moveShare = moveShare
+        self.stay = stay
+    }
 }
 
 /// How a band's children are spread over its whole years of age, and (for entries) the share

@@ -14,6 +14,9 @@ extension ScenarioReader {
             else { continue }
             let type = providers[p].0
             switch type.serves {
+            case .emergency:
+                c.error("'\(pair.key)' holds emergency beds, and children in them on the start date are not modelled; count them in the placement they go to next",
+                        at: pair.keyMark)
             case .families:
                 if let n = c.whole(pair.value, pair.key, in: 0...10_000_000), n > 0 {
                     cells.append(PopulationCell(provider: p, band: context.bands.count, count: n))
@@ -41,7 +44,7 @@ extension ScenarioReader {
         }
     }
 
-    static let entryKeys = ["per_year", "trend", "changes", "first_placement", "ages", "name", "streams"]
+    static let entryKeys = ["per_year", "trend", "changes", "first_placement", "ages", "sibling_groups", "name", "streams"]
     static let streamKeys = ["per_year", "trend", "changes", "first_placement", "ages", "exits", "population"]
 
     static func entries(_ node: Node, _ context: Context, _ c: Checker) -> Entries? {
@@ -118,8 +121,10 @@ extension ScenarioReader {
         let changes = f["changes"].map { stepChanges($0, bands, c) } ?? []
         let ages = f["ages"].map { agesWithinBands($0, "ages", bands: bands, allowBirth: true, c) }
             ?? Array(repeating: nil, count: bands.count)
+        let groups = f["sibling_groups"].map { siblingGroups($0, bands: bands, c) } ?? []
         guard let perYear, let first else { return nil }
-        return Entries(perYear: perYear, trend: trend, changes: changes, firstPlacement: first, ages: ages)
+        return Entries(perYear: perYear, trend: trend, changes: changes, firstPlacement: first, ages: ages,
+                       siblingGroups: groups)
     }
 
     /// A mix over the placement types that serve children.
@@ -243,6 +248,10 @@ extension ScenarioReader {
             guard let type = c.reference(pair.key, at: pair.keyMark, among: context.typeNames, kind: "placement type"),
                   let change = c.change(pair.value, pair.key)
             else { return nil }
+            if context.types[type].serves == .emergency {
+                c.error("'\(pair.key)' holds emergency beds; the share needing one is set in 'emergency_beds'", at: pair.keyMark)
+                return nil
+            }
             return NeedTrend(placementType: type, perYear: change)
         }
     }

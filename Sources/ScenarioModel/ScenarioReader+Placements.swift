@@ -5,6 +5,7 @@ extension ScenarioReader {
     static let typeKeys = ["serves", "providers", "moves", "step_down"]
     static let providerKeys = [
         "name", "in_house", "capacity", "capacity_changes", "foster_carers", "weekly_cost", "uplift", "local",
+        "siblings",
     ]
 
     static func placementTypes(_ node: Node, _ context: inout Context, _ c: Checker) -> [PlacementType] {
@@ -17,8 +18,9 @@ extension ScenarioReader {
             guard let f = c.fields(pair.value, "placement type '\(pair.key)'", allowed: typeKeys) else { continue }
             var serves = Population.children
             if let servesNode = f["serves"], let text = c.text(servesNode, "serves") {
-                let options = [Population.children, .families, .careLeavers].map(\.rawValue)
+                let options = [Population.children, .families, .careLeavers, .emergency].map(\.rawValue)
                 if let p = Population(rawValue: text) { serves = p } else {
+                    c.defined(pair.key, kind: "placement type serving")
                     c.error("unknown value '\(text)' for 'serves'\(Suggestion.didYouMean(text, among: options)); use one of \(options.joined(separator: ", "))",
                             at: servesNode.mark)
                 }
@@ -31,6 +33,10 @@ extension ScenarioReader {
                 if let list = c.misspelt("providers", in: f) { c.definedNames(in: list, kind: "provider") }
             }
             let stepDown = f["step_down"].flatMap { c.bool($0, "step_down") } ?? false
+            if serves == .emergency {
+                checkEmergencyType(pair.key, f, providers: providers, stepDown: stepDown,
+                                   earlier: types.first { $0.serves == .emergency }?.name, c)
+            }
             types.append(PlacementType(name: pair.key, serves: serves, providers: providers,
                                        moveRate: Rate(perYear: 0), moveTo: [], stepDown: stepDown))
         }
@@ -42,7 +48,7 @@ extension ScenarioReader {
             let own = types[index]
             let bands = own.serves == .careLeavers ? AgeBand.careLeavers : context.childBands
             let stay = Mix(shares: types.map { $0.name == own.name ? 1 : 0 })
-            guard let movesNode = f["moves"] else {
+            guard own.serves != .emergency, let movesNode = f["moves"] else {
                 types[index].moveTo = Array(repeating: stay, count: context.childBands.count + AgeBand.careLeavers.count)
                 continue
             }
@@ -109,7 +115,8 @@ extension ScenarioReader {
                 fosterCarers: carers,
                 weeklyCost: c.money(costNode, "weekly_cost") ?? 0,
                 upliftAboveInflation: f["uplift"].flatMap { c.change($0, "uplift") } ?? 0,
-                localShare: f["local"].flatMap { c.share($0, "local") } ?? 1))
+                localShare: f["local"].flatMap { c.share($0, "local") } ?? 1,
+                siblings: f["siblings"].flatMap { siblingHouseholds($0, c) }))
         }
         return providers
     }

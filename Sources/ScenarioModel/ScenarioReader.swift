@@ -7,7 +7,7 @@ public enum ScenarioReader {
     static let topKeys = [
         "name", "description", "extends", "start", "horizon", "replications", "seed", "age_bands",
         "placements", "population", "entries", "exits", "inflation", "need_trends", "parent_and_child",
-        "care_leavers", "budgets", "population_ages", "variability",
+        "care_leavers", "budgets", "population_ages", "variability", "emergency_beds",
     ]
 
     /// Defaults an analyst can rely on (documented in docs/scenario-format.md).
@@ -73,6 +73,7 @@ public enum ScenarioReader {
             agesWithinBands($0, "population_ages", bands: childBands, allowBirth: false, c)
         } ?? Array(repeating: nil, count: childBands.count)
         let variability = top["variability"].map { Self.variability($0, c) } ?? Variability()
+        let emergencyBeds = top["emergency_beds"].flatMap { Self.emergencyBeds($0, context, c) }
 
         if top["parent_and_child"] == nil, context.types.contains(where: { $0.serves == .families }) {
             c.error("placement types serve 'parent and child' but there is no 'parent_and_child' section", at: placementsNode.mark)
@@ -80,13 +81,18 @@ public enum ScenarioReader {
         if top["care_leavers"] == nil, context.types.contains(where: { $0.serves == .careLeavers }) {
             c.error("placement types serve 'care leavers' but there is no 'care_leavers' section", at: placementsNode.mark)
         }
+        if top["emergency_beds"] == nil, let type = context.types.first(where: { $0.serves == .emergency }) {
+            c.error("placement type '\(type.name)' serves 'emergency' but there is no 'emergency_beds' section", at: placementsNode.mark)
+        }
         guard let start, let entries, c.diagnostics.isEmpty else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, start: start, months: months,
             replications: replications, seed: seed, ageBands: context.bands,
             placementTypes: context.types, population: population, entries: entries, exits: exits,
             inflation: inflation, needTrends: needTrends, parentAndChild: parentAndChild,
             careLeavers: careLeavers, budgets: budgets, populationAges: populationAges, variability: variability)
+        scenario.emergencyBeds = emergencyBeds
+        return scenario
     }
 
     /// What later sections refer to: the defined age bands and placement types.

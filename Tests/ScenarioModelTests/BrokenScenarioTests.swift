@@ -181,7 +181,7 @@ import Testing
 
     @Test func placementTypeThatServesNobodyKnown() {
         #expect(Self.errors(replacing: "  children's home:\n", with: "  children's home:\n    serves: teenagers\n") == """
-            s.yaml:14:13: error: unknown value 'teenagers' for 'serves'; use one of children, parent and child, care leavers
+            s.yaml:14:13: error: unknown value 'teenagers' for 'serves'; use one of children, parent and child, care leavers, emergency
                     serves: teenagers
                             ^
             """)
