@@ -255,8 +255,23 @@ public struct PublishedCalibrator: Sendable {
     /// Age shares of the stock on 31 March `y`: the council's own if published, else England's.
     static func ageShares(_ f: AreaFigures, england: AreaFigures, _ y: Int) -> (shares: [Double], own: Bool)? {
         if let own = f.stockByAge[y], own.reduce(0, +) > 0 { return (normalised(own), true) }
-        if let e = england.stockByAge[y], e.reduce(0, +) > 0 { return (normalised(e), false) }
-        return nil
+        guard let e = england.stockByAge[y], e.reduce(0, +) > 0 else { return nil }
+        // Not published for the council (before 2020): England's shares, tilted by the square root of
+        // how the council's starts and ceased of the year spread over the age groups against
+        // England's. Checked where councils' stock by age is published: the mean total variation
+        // distance from the published shares is 0.074 against 0.086 for England's shares (2020) and
+        // 0.071 against 0.078 (2021); the full ratio (power 1) does worse than England's (0.096, 0.098).
+        guard let flows = flowsByAge(f, y), let englandFlows = flowsByAge(england, y) else { return (normalised(e), false) }
+        let a = normalised(flows), b = normalised(englandFlows)
+        return (normalised(e.indices.map { b[$0] > 0 ? e[$0] * (a[$0] / b[$0]).squareRoot() : e[$0] }), false)
+    }
+
+    /// Starts and ceased before 18 in the year to 31 March `y`, by age group.
+    static func flowsByAge(_ f: AreaFigures, _ y: Int) -> [Double]? {
+        guard let starts = f.startsByAge[y], let ceased = f.ceasedByAge[y] else { return nil }
+        var flows = starts
+        for a in CeasedAge.allCases { if let g = a.group { flows[g.rawValue] += ceased[a.rawValue] } }
+        return flows.reduce(0, +) > 0 ? flows : nil
     }
 
     static func normalised(_ v: [Double]) -> [Double] {
@@ -309,7 +324,7 @@ public struct PublishedCalibrator: Sendable {
         guard let ages = Self.ageShares(f, england: england, y) else {
             throw FileError(path: "the tables", "no stock by age group for \(council.name) or England at 31 March \(y)")
         }
-        if !ages.own { notes.append("children in care by age group at 31 March \(y) not published for this council: England's age shares used (the council's total, \(Int(n)))") }
+        if !ages.own { notes.append("children in care by age group at 31 March \(y) not published for this council: England's age shares, tilted by the council's starts and ceased by age against England's, used (the council's total, \(Int(n)))") }
         var placements: [Double]
         if let own = f.stockByPlacement[y], own.reduce(0, +) > 0 {
             placements = Self.normalised(own)
