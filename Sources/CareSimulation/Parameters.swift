@@ -118,7 +118,9 @@ struct Parameters: Sendable {
         placementExitTotal = Array(repeating: 0, count: starts.count * types)
         for (span, t) in starts.enumerated() {
             let year = model.yearIndex(t)
-            let yearFactor = varies ? exitYearFactor[year] * pow(1 + exits.trend, Double(year)) : 1
+            // Not the year-to-year walk: moves into such a type do not walk with it, so a walking exit
+            // rate would pile children up in it (a stock is inflow ÷ rate, convex in the rate).
+            let yearFactor = varies ? pow(1 + exits.trend, Double(year)) : 1
             for type in 0..<types where hasOwnExits[type] {
                 var sum = 0.0
                 for r in 0..<reasons {
