@@ -45,6 +45,7 @@ extension Engine {
     /// A child entering care at `t`, aged uniformly within `band` (or born that day).
     mutating func admitChild(seed: UInt64, band: Int, at t: Double, newborn: Bool) {
         let i = newPerson(seed: seed, kind: .child)
+        people[i].careStart = Float32(t)
         let today = start + Self.day(t)
         setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i, within: entryAges[band]))
         setBand(i, to: newborn ? bandOfAge[0] : band, at: t)
@@ -168,6 +169,7 @@ extension Engine {
     mutating func occupy(_ i: Int, provider p: Int, overflowed: Bool = false, at t: Double) {
         people[i].provider = Int16(p)
         people[i].overflowed = overflowed
+        people[i].placementStart = Float32(t)
         accrue(provider: p, until: t)
         placedCount[p] &+= 1
         if keepsOccupants[p] { people[i].slot = Int32(occupants.append(p, Int32(i))) }
@@ -307,6 +309,7 @@ extension Engine {
         case .child:
             if people[i].endReason >= 0 {
                 count(flow: flow.exitReasons[Int(people[i].endReason)], year: year, band: band)
+                if Int(people[i].endReason) == adoptionReason { countAdoption(i, year: year, at: t) }
                 remove(i, at: t)
             } else {
                 count(flow: flow.turned18, year: year, band: band)

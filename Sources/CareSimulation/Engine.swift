@@ -60,6 +60,13 @@ struct Engine {
     let occupiedUntil: FixedBuffer<Double>
     let occupiedYear: FixedBuffer<Int>
     let occupiedYearEnd: FixedBuffer<Double>
+    /// The measures' raw counts while a replication runs (see `Engine+Measures.swift`), the
+    /// financial year whose 31 March each month end is (or −1), the exit reason that is adoption
+    /// (or −1), and the starting population's time in care.
+    let measureCounts: FixedBuffer<Double>
+    let measureYearOfMonth: [Int]
+    let adoptionReason: Int
+    let startingTimes: StartingTimes
 
     let start: Int
     let capacityChanges: [(provider: Int, time: Double, change: Int)]
@@ -143,6 +150,12 @@ struct Engine {
         occupiedUntil = FixedBuffer(repeating: 0, count: p)
         occupiedYear = FixedBuffer(repeating: 0, count: p)
         occupiedYearEnd = FixedBuffer(repeating: 0, count: p)
+        measureCounts = FixedBuffer(repeating: 0, count: tally.measures.count)
+        var yearOfMonth = Array(repeating: -1, count: model.monthEnds.count)
+        for (year, month) in model.measureSetup.yearEndMonth.enumerated() { if let month { yearOfMonth[month] = year } }
+        measureYearOfMonth = yearOfMonth
+        adoptionReason = model.measureSetup.adoptionReason ?? -1
+        startingTimes = StartingTimes(s)
         var changes: [(Int, Double, Int)] = []
         for (index, provider) in providers.enumerated() {
             for c in provider.capacityChanges { changes.append((index, Double(c.date.number - start), c.change)) }
@@ -245,6 +258,7 @@ struct Engine {
         for p in 0..<tally.providers { accrue(provider: p, until: horizon) }
         tally.flowCounts = flowCounts.array
         tally.occupiedDays = occupiedDays.array
+        tally.measures = measureCounts.array
         return tally
     }
 
@@ -282,6 +296,7 @@ struct Engine {
         liveGap.fill(0)
         flowCounts.fill(0)
         occupiedDays.fill(0)
+        measureCounts.fill(0)
         occupiedUntil.fill(0)
         let firstYear = yearOfTime(0)
         occupiedYear.fill(firstYear)
@@ -305,6 +320,8 @@ struct Engine {
         }
         placeInitialPopulation()
         markStartingGap()
+        drawStartingTimes()
+        recordMeasures(slot: 0, at: 0)
         for band in 0..<model.childBands {
             entryRNG[band] = SplitMix64(seed: SplitMix64.derive(seed, Stream.entryCandidates, UInt64(band)))
             entryCandidates[band] = 0
@@ -330,6 +347,7 @@ struct Engine {
             tally.capacity[month * providers + p] = capacityNow[p] == Int.max ? -1 : Int32(clamping: capacityNow[p])
         }
         for k in 0..<types { tally.gap[month * types + k] = liveGap[k] }
+        recordMeasures(month: month)
     }
 
     /// Adds provider `p`'s occupied days since they were last counted up to `t`: the people placed

@@ -86,13 +86,15 @@ extension Scenario {
             ("placement", mix(pc.placement, types)), ("baby_enters_care", .number(pc.babyEntersCare))]) } ?? .null))
         top.append(("care_leavers", careLeavers.map { cl in .object([
             ("pathway", .object(zip(types, cl.pathwayFrom).filter { !$0.1.shares.isEmpty }.map { ($0.0, mix($0.1, types)) })),
-            ("support_to_25", .number(cl.supportTo25))]) } ?? .null))
+            ("support_to_25", .number(cl.supportTo25)),
+            ("unsuitable", .array(cl.unsuitable.map { .string(types[$0]) }))]) } ?? .null))
         top.append(("budgets", .array(budgets.map { b in .object([
             ("financial_year", .string(b.year.description)),
             ("line", .string(b.provider.map { providerList[$0].name } ?? "total")), ("pounds", .number(b.pounds))]) })))
         top.append(("population_ages", ages(populationAges)))
         top.append(("variability", .object([("entries", .number(variability.entries)), ("exits", .number(variability.exits)),
                                                 ("rates_averaged_over_years", .number(variability.averagedYears))])))
+        top.append(("child_population", childPopulation.map { .int($0) } ?? .null))
         return .object(top)
     }
 }
