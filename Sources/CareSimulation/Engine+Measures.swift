@@ -7,7 +7,12 @@ extension Engine {
     /// Counts the measures' snapshot figures over everyone in the model at time `t`, the end of
     /// the day the figures are as at (0 for the start), into `slot` (0 the start, *y* + 1 year *y*).
     mutating func recordMeasures(slot: Int, at t: Double) {
-        let day = max(0, t - 1)  // the start of that day: ages are as on the day
+        // Ages are as on the day: a child is under 16 on it when born after the same date 16 years
+        // before, so a birth date (as year, month and day in one number) against a threshold,
+        // rather than a birthday looked up per child.
+        let (y, m, d) = calendar.date(start + Self.day(max(0, t - 1)))
+        func born(yearsBefore n: Int) -> Int { (y - n) << 9 | m << 5 | d }
+        let under16After = born(yearsBefore: 16), aged19By = born(yearsBefore: 19), under22After = born(yearsBefore: 22)
         let year = slot - 1
         let setup = model.measureSetup
         var inCare = 0.0, three = 0.0, longTerm = 0.0, samePlacement = 0.0, outOfArea = 0.0
@@ -23,12 +28,13 @@ extension Engine {
                     if setup.inHouse[p] { inHouseFoster += 1 }
                 }
                 if year >= 0 && Int(people[i].yearIndex) == year && people[i].yearPlacements >= 3 { three += 1 }
-                if t - Double(people[i].careStart) >= Self.twoAndAHalfYears && birthdayTime(i, age: 16) > day {
+                if t - Double(people[i].careStart) >= Self.twoAndAHalfYears && birth(i) > under16After {
                     longTerm += 1
                     if t - Double(people[i].placementStart) >= Self.twoYears { samePlacement += 1 }
                 }
             case .leaver:
-                if birthdayTime(i, age: 19) <= day && birthdayTime(i, age: 22) > day {
+                let born = birth(i)
+                if born <= aged19By && born > under22After {
                     leavers += 1
                     if !setup.unsuitable[Int(people[i].provider)] { suitable += 1 }
                 }
@@ -50,6 +56,10 @@ extension Engine {
         put(.leaversAged19to21, leavers)
         put(.leaversSuitable, suitable)
     }
+
+    /// Person `i`'s date of birth as one number, ordered as the dates are.
+    @inline(__always)
+    func birth(_ i: Int) -> Int { Int(people[i].birthYear) << 9 | Int(people[i].birthMonth) << 5 | Int(people[i].birthDay) }
 
     /// 2.5 years and 2 years in days (years of 365.25 days).
     static let twoAndAHalfYears = 2.5 * 365.25

@@ -4,7 +4,7 @@ import ScenarioModel
 /// The raw counts behind the strategy's measures (docs/measures.md), kept per replication:
 /// counted over the people at the start and at each 31 March, or at the events themselves.
 ///
-/// A tally keeps them in `Tally.measures[slot * MeasureCount.allCases.count + count]`, where slot 0
+/// A tally keeps them in `Tally.measures[slot * MeasureCount.width + count]`, where slot 0
 /// is the start and slot *y* + 1 is financial year *y* (its 31 March, or its events).
 public enum MeasureCount: Int, CaseIterable, Sendable {
     /// Children in care (under 18), on the day.
@@ -32,13 +32,15 @@ public enum MeasureCount: Int, CaseIterable, Sendable {
     /// The days from entering care to adoption, summed over the children adopted in the year.
     case adoptionDays
 
+    /// Counts per slot (`allCases.count`, which would build an array at each use).
+    public static let width = 12
     /// Slots per replication for `years` financial years: the start, then each year.
     public static func slots(years: Int) -> Int { years + 1 }
     /// Values per replication.
-    public static func valueCount(years: Int) -> Int { slots(years: years) * allCases.count }
+    public static func valueCount(years: Int) -> Int { slots(years: years) * width }
     /// Where `count` of `slot` is kept.
     @inline(__always)
-    public static func index(_ count: MeasureCount, slot: Int) -> Int { slot * allCases.count + count.rawValue }
+    public static func index(_ count: MeasureCount, slot: Int) -> Int { slot * width + count.rawValue }
 }
 
 /// What the measures need from a scenario, resolved once.

@@ -57,6 +57,9 @@ package struct RunReport: Sendable {
             let pair = ComparisonSections(base: comparison.base, baseName: comparison.baseName, baseLabel: labels[0],
                                           variant: variant, variantLabel: label)
             sections += pair.sections
+            if let table = variant.measuresDifference, let measures = RunSections.measuresDifference(table, variantLabel: label, baseLabel: labels[0]) {
+                sections.append(measures)
+            }
             charts += pair.charts
         }
         sections += base.keySections()

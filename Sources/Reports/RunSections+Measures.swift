@@ -25,4 +25,26 @@ extension RunSections {
             ],
             table: .init(header: ["Measure", "Now"] + years + ["90% interval, \(last)"], rows: rows))
     }
+
+    /// The change each measure makes, variant − base future by future: the median change in each
+    /// year and the 90% interval of the last (in percentage points for a percentage).
+    static func measuresDifference(_ table: QuantileTable, variantLabel: String, baseLabel: String) -> HTMLReport.Section? {
+        let years = table.rows.map(\.period).reduce(into: [String]()) { list, period in
+            if period != "start" && !list.contains(period) { list.append(period) }
+        }
+        guard let last = years.last else { return nil }
+        func change(_ value: Double, _ measure: String) -> String {
+            let text = DecimalText.fixed(abs(value), measure.hasSuffix("(%)") ? 1 : 0, grouped: true)
+            return text.allSatisfy { $0 == "0" || $0 == "." } ? text : (value < 0 ? "-" : "+") + text
+        }
+        let rows = table.groups.map { measure -> [String] in
+            let byPeriod = Dictionary(table.rows.filter { $0.group == measure }.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+            let interval = byPeriod[last].map { "\(change($0.p05, measure)) to \(change($0.p95, measure))" } ?? "—"
+            return [ReportText.label(measure)] + years.map { byPeriod[$0].map { change($0.p50, measure) } ?? "—" } + [interval]
+        }
+        return .init(
+            heading: "What \(variantLabel) changes in the strategy's measures",
+            paragraphs: ["Each measure in \(variantLabel) minus the same measure in \(baseLabel), worked out future by future with the same chance events: the median change in each year, and the range within which 90 in every 100 futures fell in \(last). A change in a percentage is in percentage points (pts). Where the interval spans zero, the scenarios cannot be told apart with confidence."],
+            table: .init(header: ["Change in measure"] + years + ["90% interval, \(last)"], rows: rows))
+    }
 }

@@ -34,6 +34,10 @@ import ScenarioModel
         tallies.map { $0.measure(count, slot: slot) }
     }
 
+    @Test func theWidthIsTheNumberOfCounts() {
+        #expect(MeasureCount.width == MeasureCount.allCases.count)
+    }
+
     @Test func withoutMovesNobodyHasThreePlacementsAndEveryLongStayerKeepsTheirPlacement() throws {
         let scenario = try Self.stable(moves: 0)
         let model = CareModel(scenario)
