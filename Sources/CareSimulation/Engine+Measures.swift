@@ -14,37 +14,38 @@ extension Engine {
         func born(yearsBefore n: Int) -> Int { (y - n) << 9 | m << 5 | d }
         let under16After = born(yearsBefore: 16), aged19By = born(yearsBefore: 19), under22After = born(yearsBefore: 22)
         let year = slot - 1
-        let setup = model.measureSetup
-        var inCare = 0.0, three = 0.0, longTerm = 0.0, samePlacement = 0.0, outOfArea = 0.0
-        var foster = 0.0, inHouseFoster = 0.0, leavers = 0.0, suitable = 0.0
-        for i in 0..<people.count {
-            switch people[i].kind {
-            case .child:
-                let p = Int(people[i].provider)
-                inCare += 1
-                if !people[i].local { outOfArea += 1 }
-                if setup.fosterProvider[p] {
-                    foster += 1
-                    if setup.inHouse[p] { inHouseFoster += 1 }
+        var inCare = 0, three = 0, longTerm = 0, samePlacement = 0, outOfArea = 0
+        var foster = 0, inHouseFoster = 0, leavers = 0, suitable = 0
+        let longTermFrom = Float32(t - Self.twoAndAHalfYears), samePlacementFrom = Float32(t - Self.twoYears)
+        let people = people
+        measureFlags.withUnsafeBufferPointer { flags in
+            for i in 0..<people.count {
+                switch people[i].kind {
+                case .child:
+                    let f = flags[Int(people[i].provider)]
+                    inCare += 1
+                    outOfArea += people[i].local ? 0 : 1
+                    foster += Int(f & MeasureSetup.foster)
+                    inHouseFoster += Int(f & MeasureSetup.inHouseFoster) >> 1
+                    if Int(people[i].yearIndex) == year && people[i].yearPlacements >= 3 { three += 1 }
+                    if people[i].careStart <= longTermFrom && birth(i) > under16After {
+                        longTerm += 1
+                        samePlacement += people[i].placementStart <= samePlacementFrom ? 1 : 0
+                    }
+                case .leaver:
+                    let born = birth(i)
+                    if born <= aged19By && born > under22After {
+                        leavers += 1
+                        suitable += Int(~flags[Int(people[i].provider)] & MeasureSetup.unsuitable) >> 2
+                    }
+                case .family, .none:
+                    break
                 }
-                if year >= 0 && Int(people[i].yearIndex) == year && people[i].yearPlacements >= 3 { three += 1 }
-                if t - Double(people[i].careStart) >= Self.twoAndAHalfYears && birth(i) > under16After {
-                    longTerm += 1
-                    if t - Double(people[i].placementStart) >= Self.twoYears { samePlacement += 1 }
-                }
-            case .leaver:
-                let born = birth(i)
-                if born <= aged19By && born > under22After {
-                    leavers += 1
-                    if !setup.unsuitable[Int(people[i].provider)] { suitable += 1 }
-                }
-            case .family, .none:
-                break
             }
         }
         var households = 0
-        for p in setup.carerProviders { households += self.households[p] }
-        func put(_ count: MeasureCount, _ value: Double) { measureCounts[MeasureCount.index(count, slot: slot)] = value }
+        for p in model.measureSetup.carerProviders { households += self.households[p] }
+        func put(_ count: MeasureCount, _ value: Int) { measureCounts[MeasureCount.index(count, slot: slot)] = Double(value) }
         put(.childrenInCare, inCare)
         put(.threePlacements, three)
         put(.longTermInCare, longTerm)
@@ -52,7 +53,7 @@ extension Engine {
         put(.outOfArea, outOfArea)
         put(.inFoster, foster)
         put(.inHouseFoster, inHouseFoster)
-        put(.fosterHouseholds, Double(households))
+        put(.fosterHouseholds, households)
         put(.leaversAged19to21, leavers)
         put(.leaversSuitable, suitable)
     }
@@ -117,6 +118,10 @@ struct StartingTimes {
     /// Row *r* (age *r* months) holds the cumulative probabilities of *k* + 1 months in care, k = 0 … r,
     /// at `cumulative[r * (r + 1) / 2 + k]`.
     let cumulative: [Double]
+    /// The days in care at u = j / `steps`, j = 0 … `steps`, for each row (`quantiles[r * (steps + 1) + j]`),
+    /// so that a draw is a look-up and a linear interpolation.
+    static let steps = 256
+    private(set) var quantiles: [Double] = []
 
     init(_ s: Scenario) {
         let bands = s.firstLeaverBand
@@ -167,12 +172,28 @@ struct StartingTimes {
             }
         }
         cumulative = table
+        var quantiles: [Double] = []
+        quantiles.reserveCapacity(Self.months * (Self.steps + 1))
+        for r in 0..<Self.months {
+            for j in 0...Self.steps { quantiles.append(invert(row: r, u: min(Double(j) / Double(Self.steps), 1 - 1e-12))) }
+        }
+        self.quantiles = quantiles
     }
 
-    /// Days in care, for a child aged `age` days, from a uniform `u`: the month by inverting the
-    /// row's cumulative probabilities, evenly within it; never more than the child's age.
+    /// Days in care, for a child aged `age` days, from a uniform `u`: the quantile function of the
+    /// row of the child's month of age, interpolated linearly between 257 points; never more than
+    /// the child's age.
     func draw(age: Double, u: Double) -> Double {
         let r = min(max(Int(age / Self.month), 0), Self.months - 1)
+        let q = u * Double(Self.steps)
+        let j = min(Int(q), Self.steps - 1)
+        let k = r * (Self.steps + 1) + j
+        return min(quantiles[k] + (q - Double(j)) * (quantiles[k + 1] - quantiles[k]), max(age, 0))
+    }
+
+    /// Days in care at the quantile `u` of row `r`: the month by inverting the row's cumulative
+    /// probabilities, evenly within it (at most the row's age).
+    func invert(row r: Int, u: Double) -> Double {
         let start = r * (r + 1) / 2
         var low = 0, high = r
         while low < high {
@@ -182,6 +203,6 @@ struct StartingTimes {
         let before = low > 0 ? cumulative[start + low - 1] : 0
         let width = cumulative[start + low] - before
         let fraction = width > 0 ? min(max((u - before) / width, 0), 1) : 0.5
-        return min((Double(low) + fraction) * Self.month, max(age, 0))
+        return min((Double(low) + fraction) * Self.month, (Double(r) + 1) * Self.month)
     }
 }

@@ -65,6 +65,7 @@ struct Engine {
     /// (or −1), and the starting population's time in care.
     let measureCounts: FixedBuffer<Double>
     let measureYearOfMonth: [Int]
+    let measureFlags: [UInt8]
     let adoptionReason: Int
     let startingTimes: StartingTimes
 
@@ -154,6 +155,7 @@ struct Engine {
         var yearOfMonth = Array(repeating: -1, count: model.monthEnds.count)
         for (year, month) in model.measureSetup.yearEndMonth.enumerated() { if let month { yearOfMonth[month] = year } }
         measureYearOfMonth = yearOfMonth
+        measureFlags = model.measureSetup.flags
         adoptionReason = model.measureSetup.adoptionReason ?? -1
         startingTimes = StartingTimes(s)
         var changes: [(Int, Double, Int)] = []

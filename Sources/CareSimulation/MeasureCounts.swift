@@ -58,6 +58,9 @@ package struct MeasureSetup: Sendable {
     package let carerProviders: [Int]
     /// For each financial year, the month end that is its 31 March, if simulated.
     package let yearEndMonth: [Int?]
+    /// Per provider, the flags below in one byte, for the scan at each 31 March.
+    package let flags: [UInt8]
+    static let foster: UInt8 = 1, inHouseFoster: UInt8 = 2, unsuitable: UInt8 = 4
 
     init(_ s: Scenario, monthEnds: [Day], years: [FinancialYear]) {
         adoptionReason = s.exits.reasons.firstIndex { $0.lowercased().contains("adopt") }
@@ -76,6 +79,9 @@ package struct MeasureSetup: Sendable {
         hasSuitability = !unsuitableTypes.isEmpty
         carerProviders = s.providers.indices.filter { s.providers[$0].fosterCarers != nil }
         yearEndMonth = years.map { fy in monthEnds.firstIndex { $0 == fy.lastDay } }
+        flags = foster.indices.map { p in
+            (foster[p] ? Self.foster : 0) | (foster[p] && inHouse[p] ? Self.inHouseFoster : 0) | (unsuitable[p] ? Self.unsuitable : 0)
+        }
     }
 
     /// Whether a placement type for children is foster care: its name says so ("foster care",

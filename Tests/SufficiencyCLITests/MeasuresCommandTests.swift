@@ -37,12 +37,16 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("compare")
-        let result = runCLI(["compare", Self.medway, Self.carers, "--replications", "8", "--output", out.path])
+        let result = runCLI(["compare", Self.medway, Self.carers, "--replications", "8", "--output", out.path, "--report"])
         try #require(result.status == 0, "\(result.err)")
         let csv = try Self.text(out.appendingPathComponent("medway-more-foster-carers-vs-medway-baseline/measures.csv"))
         #expect(csv.split(separator: "\r\n").first?.hasSuffix("financial_year,measure,mean,p05,p25,p50,p75,p95") == true)
         // The same children at the start: no difference in children in care then.
         #expect(csv.contains("start,children in care,0.00,0.00,0.00,0.00,0.00,0.00\r\n"))
         #expect(csv.contains("2029/30,foster households,"))
+        // The report shows the change in each measure, year by year.
+        let html = try Self.text(out.appendingPathComponent("report.html"))
+        #expect(html.contains("changes in the strategy&apos;s measures") || html.contains("changes in the strategy's measures"))
+        #expect(html.contains("Change in measure"))
     }
 }
