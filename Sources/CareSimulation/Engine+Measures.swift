@@ -88,15 +88,15 @@ extension Engine {
     /// backward-recurrence time of the placement type's moves (exponential at the move rate),
     /// capped by the time in care. Both draws are hashed from the child's generator without
     /// advancing it, so no other draw changes (the golden tallies stay as they were).
-    mutating func drawStartingTimes() {
-        for i in 0..<people.count where people[i].kind == .child {
-            let age = -birthdayTime(i, age: 0)
-            let inCare = startingTimes.draw(age: age, u: hashedUniform(i, salt: 0xA24B_AED4_963E_E407))
-            let rate = params.moveRate[providerType[Int(people[i].provider)]]
-            let sinceMove = rate > 0 ? -log1p(-hashedUniform(i, salt: 0x9FB2_1C65_1E98_DF25)) / rate : .infinity
-            people[i].careStart = Float32(-inCare)
-            people[i].placementStart = Float32(-min(inCare, sinceMove))
-        }
+    /// Called for each child of the starting population as it is placed, while its person is in
+    /// the cache (a pass over everyone afterwards costs a cache miss per child).
+    mutating func drawStartingTimes(_ i: Int) {
+        let age = -birthdayTime(i, age: 0)
+        let inCare = startingTimes.draw(age: age, u: hashedUniform(i, salt: 0xA24B_AED4_963E_E407))
+        let rate = params.moveRate[providerType[Int(people[i].provider)]]
+        let sinceMove = rate > 0 ? -log1p(-hashedUniform(i, salt: 0x9FB2_1C65_1E98_DF25)) / rate : .infinity
+        people[i].careStart = Float32(-inCare)
+        people[i].placementStart = Float32(-min(inCare, sinceMove))
     }
 
     /// A uniform number on [0, 1) hashed from person `i`'s generator and `salt`, without advancing it.

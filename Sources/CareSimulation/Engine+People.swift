@@ -80,6 +80,7 @@ extension Engine {
                                                        within: cell.band < childBands ? populationAges[cell.band] : nil))
                     setBand(i, to: cell.band, at: 0)
                     occupy(i, provider: cell.provider, at: 0)
+                    if !isLeaver { drawStartingTimes(i) }
                     people[i].yearIndex = 0
                     people[i].yearPlacements = 1
                     if isLeaver { decideSupportEnd(i) } else { decideEnd(i, at: 0) }

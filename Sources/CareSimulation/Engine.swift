@@ -322,7 +322,6 @@ struct Engine {
         }
         placeInitialPopulation()
         markStartingGap()
-        drawStartingTimes()
         recordMeasures(slot: 0, at: 0)
         for band in 0..<model.childBands {
             entryRNG[band] = SplitMix64(seed: SplitMix64.derive(seed, Stream.entryCandidates, UInt64(band)))
