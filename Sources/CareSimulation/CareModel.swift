@@ -43,6 +43,8 @@ public struct CareModel: Sendable {
     /// Flow names, in `flows.csv` order.
     public let flowNames: [String]
     package let flow: FlowIndex
+    /// What the strategy's measures need from the scenario (see `MeasureCounts.swift`).
+    package let measureSetup: MeasureSetup
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -104,6 +106,7 @@ public struct CareModel: Sendable {
 
         flow = FlowIndex(scenario)
         flowNames = flow.names
+        measureSetup = MeasureSetup(scenario, monthEnds: ends, years: years)
     }
 
     /// Index of the financial year containing time `t` (clamped to the years reported).

@@ -60,6 +60,7 @@ extension Engine {
     mutating func enterCare(seed: UInt64, band: Int, stream: Int = 0, at t: Double, newborn: Bool) -> Int {
         let i = newPerson(seed: seed, kind: .child)
         people[i].stream = UInt8(stream)
+        people[i].careStart = Float32(t)
         let today = start + Self.day(t)
         let lane = stream * childBands + band
         setBirth(i, day: newborn ? today : today - ageInDays(band: band, for: i, within: entryAges[lane]))
@@ -96,6 +97,7 @@ extension Engine {
                                                        within: cell.band < childBands ? populationAges[cell.band] : nil))
                     setBand(i, to: cell.band, at: 0)
                     occupy(i, provider: cell.provider, at: 0)
+                    if !isLeaver { drawStartingTimes(i) }
                     people[i].yearIndex = 0
                     people[i].yearPlacements = 1
                     if isLeaver { decideSupportEnd(i) } else { decideEnd(i, at: 0) }
@@ -185,6 +187,7 @@ extension Engine {
     mutating func occupy(_ i: Int, provider p: Int, overflowed: Bool = false, at t: Double) {
         people[i].provider = Int16(p)
         people[i].overflowed = overflowed
+        people[i].placementStart = Float32(t)
         accrue(provider: p, until: t)
         placedCount[p] &+= 1
         if keepsOccupants[p] { people[i].slot = Int32(occupants.append(p, Int32(i))) }
@@ -368,6 +371,7 @@ extension Engine {
         case .child:
             if people[i].endReason >= 0 {
                 count(flow: flow.exitReasons[Int(people[i].endReason)], year: year, band: band)
+                if Int(people[i].endReason) == adoptionReason { countAdoption(i, year: year, at: t) }
                 remove(i, at: t)
             } else {
                 count(flow: flow.turned18, year: year, band: band)

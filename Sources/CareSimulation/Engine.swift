@@ -65,6 +65,14 @@ struct Engine {
     let occupiedUntil: FixedBuffer<Double>
     let occupiedYear: FixedBuffer<Int>
     let occupiedYearEnd: FixedBuffer<Double>
+    /// The measures' raw counts while a replication runs (see `Engine+Measures.swift`), the
+    /// financial year whose 31 March each month end is (or −1), the exit reason that is adoption
+    /// (or −1), and the starting population's time in care.
+    let measureCounts: FixedBuffer<Double>
+    let measureYearOfMonth: [Int]
+    let measureFlags: [UInt8]
+    let adoptionReason: Int
+    let startingTimes: StartingTimes
 
     let start: Int
     let capacityChanges: [(provider: Int, time: Double, change: Int)]
@@ -157,6 +165,13 @@ struct Engine {
         occupiedUntil = FixedBuffer(repeating: 0, count: p)
         occupiedYear = FixedBuffer(repeating: 0, count: p)
         occupiedYearEnd = FixedBuffer(repeating: 0, count: p)
+        measureCounts = FixedBuffer(repeating: 0, count: tally.measures.count)
+        var yearOfMonth = Array(repeating: -1, count: model.monthEnds.count)
+        for (year, month) in model.measureSetup.yearEndMonth.enumerated() { if let month { yearOfMonth[month] = year } }
+        measureYearOfMonth = yearOfMonth
+        measureFlags = model.measureSetup.flags
+        adoptionReason = model.measureSetup.adoptionReason ?? -1
+        startingTimes = StartingTimes(s)
         var changes: [(Int, Double, Int)] = []
         for (index, provider) in providers.enumerated() {
             for c in provider.capacityChanges { changes.append((index, Double(c.date.number - start), c.change)) }
@@ -271,6 +286,7 @@ struct Engine {
         for p in 0..<tally.providers { accrue(provider: p, until: horizon) }
         tally.flowCounts = flowCounts.array
         tally.occupiedDays = occupiedDays.array
+        tally.measures = measureCounts.array
         return tally
     }
 
@@ -314,6 +330,7 @@ struct Engine {
         liveStream.fill(0)
         flowCounts.fill(0)
         occupiedDays.fill(0)
+        measureCounts.fill(0)
         occupiedUntil.fill(0)
         let firstYear = yearOfTime(0)
         occupiedYear.fill(firstYear)
@@ -337,6 +354,7 @@ struct Engine {
         }
         placeInitialPopulation()
         markStartingGap()
+        recordMeasures(slot: 0, at: 0)
         // The entries' own lanes are its bands, seeded as they were before streams existed.
         for lane in 0..<lanes {
             entryRNG[lane] = SplitMix64(seed: SplitMix64.derive(seed, Stream.entryCandidates, UInt64(lane)))
@@ -373,6 +391,7 @@ struct Engine {
                 for b in childBands..<familyBand { flowCounts[tally.flowIndex(f, year: year, band: b)] = liveStream[stream * bands + b] }
             }
         }
+        recordMeasures(month: month)
     }
 
     /// Adds provider `p`'s occupied days since they were last counted up to `t`: the people placed

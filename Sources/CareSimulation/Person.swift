@@ -10,8 +10,11 @@ struct Person: BitwiseCopyable {
     var rng: SplitMix64
     /// When the current band ends (the next band's birthday), in simulation time.
     var nextBandTime: Double = .infinity
-    /// Spare: keeps a person at 64 bytes (see above).
-    private var spare: UInt64 = 0
+    /// When the child entered care, and when its current placement began, in simulation time
+    /// (before the start for the starting population: see `Engine+Measures.swift`). 32-bit, so a
+    /// person stays at 64 bytes; exact to a few minutes over any horizon.
+    var careStart: Float32 = 0
+    var placementStart: Float32 = 0
     /// When the person leaves this stage: leaving care (or turning 18), the end of support, the end of an assessment.
     var endTime: Double = .infinity
     /// When the person next moves placement.

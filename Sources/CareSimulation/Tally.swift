@@ -17,6 +17,9 @@ public struct Tally: Sendable {
     public var occupiedDays: [Double]
     /// Counts of each flow by financial year and band: `flowCounts[(year * flows + flow) * bands + band]`.
     public var flowCounts: [Int32]
+    /// The raw counts behind the strategy's measures, at the start and per financial year:
+    /// `measures[MeasureCount.index(count, slot: slot)]` (slot 0 the start, slot *y* + 1 year *y*).
+    public var measures: [Double]
     /// Events simulated.
     public var events: Int
 
@@ -29,6 +32,7 @@ public struct Tally: Sendable {
         capacity = Array(repeating: 0, count: months * providers)
         occupiedDays = Array(repeating: 0, count: years * providers)
         flowCounts = Array(repeating: 0, count: years * flows * bands)
+        measures = Array(repeating: 0, count: MeasureCount.valueCount(years: years))
         events = 0
     }
 
@@ -43,4 +47,7 @@ public struct Tally: Sendable {
     public func flow(_ flow: Int, year: Int, band: Int) -> Int32 {
         flowCounts[flowIndex(flow, year: year, band: band)]
     }
+
+    /// The raw measure count `count` at `slot` (0: the start; *y* + 1: financial year *y*).
+    public func measure(_ count: MeasureCount, slot: Int) -> Double { measures[MeasureCount.index(count, slot: slot)] }
 }

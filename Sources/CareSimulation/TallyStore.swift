@@ -11,8 +11,8 @@ import Darwin
 /// past a size, in a file mapped into memory, so that a run with many replications of a wide
 /// scenario does not fail to allocate.
 ///
-/// A record holds a ``Tally``'s arrays back to back (the 32-bit counts, then the days as
-/// `Double`, then the events), so a replication costs exactly ``Layout/recordBytes`` whatever
+/// A record holds a ``Tally``'s arrays back to back (the 32-bit counts, then the days and the
+/// measures' counts as `Double`, then the events), so a replication costs exactly ``Layout/recordBytes`` whatever
 /// the number of children simulated. The same bytes are a shard's `replications.bin`.
 ///
 /// Replications are stored from several threads, each into its own record; reading happens after.
@@ -38,6 +38,7 @@ public final class TallyStore: @unchecked Sendable, RandomAccessCollection {
         var capacityCount: Int { months * providers }
         var flowCount: Int { years * flows * bands }
         var daysCount: Int { years * providers }
+        var measureCount: Int { MeasureCount.valueCount(years: years) }
 
         /// Offsets in bytes of each array within a record.
         var localOffset: Int { stockCount * 4 }
@@ -45,7 +46,8 @@ public final class TallyStore: @unchecked Sendable, RandomAccessCollection {
         var capacityOffset: Int { gapOffset + gapCount * 4 }
         var flowOffset: Int { capacityOffset + capacityCount * 4 }
         var daysOffset: Int { (flowOffset + flowCount * 4 + 7) & ~7 }
-        var eventsOffset: Int { daysOffset + daysCount * 8 }
+        var measuresOffset: Int { daysOffset + daysCount * 8 }
+        var eventsOffset: Int { measuresOffset + measureCount * 8 }
 
         /// Bytes per replication (a multiple of 8).
         public var recordBytes: Int { eventsOffset + 8 }
@@ -205,6 +207,7 @@ public final class TallyStore: @unchecked Sendable, RandomAccessCollection {
         copy(tally.capacity, to: layout.capacityOffset)
         copy(tally.flowCounts, to: layout.flowOffset)
         copy(tally.occupiedDays, to: layout.daysOffset)
+        copy(tally.measures, to: layout.measuresOffset)
         (record + layout.eventsOffset).storeBytes(of: Int64(tally.events), as: Int64.self)
     }
 
@@ -294,6 +297,8 @@ public struct TallyView {
     public let flowCounts: UnsafeBufferPointer<Int32>
     /// See ``Tally/occupiedDays``.
     public let occupiedDays: UnsafeBufferPointer<Double>
+    /// See ``Tally/measures``.
+    public let measures: UnsafeBufferPointer<Double>
     /// Events simulated.
     public let events: Int
 
@@ -308,6 +313,7 @@ public struct TallyView {
         capacity = int32s(l.capacityOffset, l.capacityCount)
         flowCounts = int32s(l.flowOffset, l.flowCount)
         occupiedDays = UnsafeBufferPointer(start: (record + l.daysOffset).assumingMemoryBound(to: Double.self), count: l.daysCount)
+        measures = UnsafeBufferPointer(start: (record + l.measuresOffset).assumingMemoryBound(to: Double.self), count: l.measureCount)
         events = Int((record + l.eventsOffset).load(as: Int64.self))
     }
 
@@ -320,4 +326,8 @@ public struct TallyView {
     public func flow(_ flow: Int, year: Int, band: Int) -> Int32 {
         flowCounts[(year * flows + flow) * bands + band]
     }
+
+    /// See ``Tally/measure(_:slot:)``.
+    @inline(__always)
+    public func measure(_ count: MeasureCount, slot: Int) -> Double { measures[MeasureCount.index(count, slot: slot)] }
 }

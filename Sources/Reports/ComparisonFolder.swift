@@ -13,6 +13,8 @@ package struct ComparisonFolder: Sendable {
         package var costDifference: QuantileTable
         /// `<variant>-vs-<base>/bed_need.csv`, the same for bed need.
         package var bedNeedDifference: QuantileTable
+        /// `<variant>-vs-<base>/measures.csv`, the same for the strategy's measures; nil for older comparisons.
+        package var measuresDifference: QuantileTable? = nil
     }
 
     package var path: String
@@ -58,7 +60,10 @@ package struct ComparisonFolder: Sendable {
                                                period: "financial_year", group: "placement", detail: nil)
             let beds = try QuantileTable.read(try RunFolder.csv(differences, "bed_need.csv"),
                                               period: "date", group: "placement", detail: "age_band")
-            variants.append(Variant(name: name, run: run, costDifference: costs, bedNeedDifference: beds))
+            let measures = try RunFolder.csv(differences, "measures.csv", optional: true).map { file throws(FileError) in
+                try QuantileTable.read(file, period: "financial_year", group: "measure", detail: nil)
+            }
+            variants.append(Variant(name: name, run: run, costDifference: costs, bedNeedDifference: beds, measuresDifference: measures))
         }
         return ComparisonFolder(path: path, baseName: baseName, base: base, variants: variants)
     }

@@ -35,6 +35,8 @@ package struct RunFolder: Sendable {
     package var gap: QuantileTable?
     /// `mtfs.csv`, when the run has one: projected spend per cost line and financial year.
     package var mtfs: [MTFSLine]?
+    /// `measures.csv`: financial_year (or `start`), measure; nil for runs from before it existed.
+    package var measures: QuantileTable? = nil
 
     /// One row of `mtfs.csv`.
     package struct MTFSLine: Sendable, Equatable {
@@ -69,7 +71,11 @@ package struct RunFolder: Sendable {
             gap = try QuantileTable.read(file, period: "date", group: "placement", detail: "measure")
         }
         let mtfs = try csv(path, "mtfs.csv", optional: true).map { file throws(FileError) in try mtfsLines(file) }
-        return RunFolder(path: path, record: record, runDate: runDate, bedNeed: bedNeed, costs: costs, gap: gap, mtfs: mtfs)
+        let measures = try csv(path, "measures.csv", optional: true).map { file throws(FileError) in
+            try QuantileTable.read(file, period: "financial_year", group: "measure", detail: nil)
+        }
+        return RunFolder(path: path, record: record, runDate: runDate, bedNeed: bedNeed, costs: costs, gap: gap, mtfs: mtfs,
+                         measures: measures)
     }
 
     /// The rows of `mtfs.csv`; blank budget and variance cells are no figure.

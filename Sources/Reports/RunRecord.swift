@@ -72,6 +72,7 @@ extension Projection {
             ("bed_need_by_location.csv", locationTable().rendered()),
             ("mtfs.csv", mtfsTable().rendered()),
             ("mtfs_wide.csv", mtfsWideTable().rendered()),
+            ("measures.csv", measuresTable().rendered()),
         ]
     }
 }

@@ -42,7 +42,8 @@ package struct RunReport: Sendable {
         page = HTMLReport(
             title: "Placements for children in care: \(record.scenarioName)",
             subtitle: "A forecast of children in care, the places they need and what they cost, from \(ReportText.count(Double(record.replications))) simulated futures · run \(ReportText.date(run.runDate)) · seed \(record.seed)",
-            sections: [sections.summary()] + sections.keySections() + [sections.mtfs(), sections.method()].compactMap { $0 },
+            sections: [sections.summary()] + sections.keySections()
+                + [sections.measures(), sections.mtfs(), sections.method()].compactMap { $0 },
             footer: Self.pageFooter(record.toolVersion, folder: run.path))
     }
 
@@ -56,6 +57,9 @@ package struct RunReport: Sendable {
             let pair = ComparisonSections(base: comparison.base, baseName: comparison.baseName, baseLabel: labels[0],
                                           variant: variant, variantLabel: label)
             sections += pair.sections
+            if let table = variant.measuresDifference, let measures = RunSections.measuresDifference(table, variantLabel: label, baseLabel: labels[0]) {
+                sections.append(measures)
+            }
             charts += pair.charts
         }
         sections += base.keySections()

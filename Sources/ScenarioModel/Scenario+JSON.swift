@@ -102,7 +102,8 @@ extension Scenario {
             ("placement", mix(pc.placement, types)), ("baby_enters_care", .number(pc.babyEntersCare))]) } ?? .null))
         top.append(("care_leavers", careLeavers.map { cl in .object([
             ("pathway", .object(zip(types, cl.pathwayFrom).filter { !$0.1.shares.isEmpty }.map { ($0.0, mix($0.1, types)) })),
-            ("support_to_25", .number(cl.supportTo25))]) } ?? .null))
+            ("support_to_25", .number(cl.supportTo25)),
+            ("unsuitable", .array(cl.unsuitable.map { .string(types[$0]) }))]) } ?? .null))
         top.append(("budgets", .array(budgets.map { b in .object([
             ("financial_year", .string(b.year.description)),
             ("line", .string(b.provider.map { providerList[$0].name } ?? "total")), ("pounds", .number(b.pounds))]) })))
@@ -124,6 +125,7 @@ extension Scenario {
             p.siblings.map { (p.name, JSON.object([("households", .int($0.households)), ("places", .int($0.places))])) }
         }
         if !siblingHouseholds.isEmpty { top.append(("sibling_households", .object(siblingHouseholds))) }
+        top.append(("child_population", childPopulation.map { .int($0) } ?? .null))
         return .object(top)
     }
 }

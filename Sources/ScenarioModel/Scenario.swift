@@ -30,6 +30,8 @@ public struct Scenario: Sendable {
     public var variability = Variability()
     /// Emergency beds a share of entries and moves go through first (none unless the scenario says).
     public var emergencyBeds: EmergencyBeds? = nil
+    /// The council's children aged 0 to 17 (ONS mid-year estimate), for children in care per 10,000; `nil` when not given.
+    public var childPopulation: Int? = nil
 
     /// The last day simulated.
     public var end: Day { start.adding(months: months) + -1 }
@@ -380,6 +382,9 @@ public struct CareLeavers: Sendable {
     public var pathwayFrom: [Mix]
     /// Share who keep support to 25; the rest leave the model at 21.
     public var supportTo25: Double
+    /// Care-leaver placement types (indices) whose accommodation counts as unsuitable, for the
+    /// measure `care leavers in suitable accommodation (%)`; empty when the scenario names none.
+    public var unsuitable: [Int] = []
 }
 
 /// A budget for one financial year: for a provider (cost line) or in total (`provider == nil`).

@@ -282,7 +282,7 @@ extension ScenarioReader {
     }
 
     static func careLeavers(_ node: Node, _ context: Context, _ c: Checker) -> CareLeavers? {
-        guard let f = c.fields(node, "'care_leavers'", allowed: ["pathway", "support_to_25"]) else { return nil }
+        guard let f = c.fields(node, "'care_leavers'", allowed: ["pathway", "support_to_25", "unsuitable"]) else { return nil }
         let leaverTypes = context.typeNames(serving: .careLeavers)
         guard !leaverTypes.isEmpty else {
             c.error("no placement type serves 'care leavers'; add their accommodation with 'serves: care leavers'", at: node.mark)
@@ -312,8 +312,15 @@ extension ScenarioReader {
             }
             mixes.append(Mix(shares: []))
         }
+        // Which care leavers' accommodation counts as unsuitable: placement types serving care leavers.
+        let unsuitable = names(f["unsuitable"], "unsuitable", among: context.typeNames, kind: "placement type", c)
+        for t in unsuitable where context.types[t].serves != .careLeavers {
+            c.error("'unsuitable' lists '\(context.types[t].name)', which is not accommodation for care leavers (give types with 'serves: care leavers')",
+                    at: f["unsuitable"]!.mark)
+        }
         return CareLeavers(pathwayFrom: mixes,
-                           supportTo25: f["support_to_25"].flatMap { c.share($0, "support_to_25") } ?? 0)
+                           supportTo25: f["support_to_25"].flatMap { c.share($0, "support_to_25") } ?? 0,
+                           unsuitable: unsuitable)
     }
 
     /// `budgets: {2025/26: {total: £30m, in-house fostering: £4.2m}}` or `{2025/26: £30m}`.

@@ -7,7 +7,7 @@ public enum ScenarioReader {
     static let topKeys = [
         "name", "description", "extends", "start", "horizon", "replications", "seed", "age_bands",
         "placements", "population", "entries", "exits", "inflation", "need_trends", "parent_and_child",
-        "care_leavers", "budgets", "population_ages", "variability", "emergency_beds",
+        "care_leavers", "budgets", "population_ages", "variability", "emergency_beds", "child_population",
     ]
 
     /// Defaults an analyst can rely on (documented in docs/scenario-format.md).
@@ -74,6 +74,7 @@ public enum ScenarioReader {
         } ?? Array(repeating: nil, count: childBands.count)
         let variability = top["variability"].map { Self.variability($0, c) } ?? Variability()
         let emergencyBeds = top["emergency_beds"].flatMap { Self.emergencyBeds($0, context, c) }
+        let childPopulation = top["child_population"].flatMap { c.whole($0, "child_population", in: 1...100_000_000) }
 
         if top["parent_and_child"] == nil, context.types.contains(where: { $0.serves == .families }) {
             c.error("placement types serve 'parent and child' but there is no 'parent_and_child' section", at: placementsNode.mark)
@@ -90,7 +91,8 @@ public enum ScenarioReader {
             replications: replications, seed: seed, ageBands: context.bands,
             placementTypes: context.types, population: population, entries: entries, exits: exits,
             inflation: inflation, needTrends: needTrends, parentAndChild: parentAndChild,
-            careLeavers: careLeavers, budgets: budgets, populationAges: populationAges, variability: variability)
+            careLeavers: careLeavers, budgets: budgets, populationAges: populationAges, variability: variability,
+            childPopulation: childPopulation)
         scenario.emergencyBeds = emergencyBeds
         return scenario
     }

@@ -28,7 +28,7 @@ import YAMLReader
         #expect(members.map(\.0) == [
             "name", "description", "start", "end", "months", "replications", "seed", "age_bands", "placements",
             "population", "entries", "exits", "inflation", "need_trends", "parent_and_child", "care_leavers", "budgets",
-            "population_ages", "variability",
+            "population_ages", "variability", "child_population",
         ])
     }
 

@@ -23,7 +23,7 @@ import Testing
         #expect(a.status == 0 && b.status == 0, "\(a.err)\(b.err)")
         let filesOne = try Self.files(in: one), filesTwo = try Self.files(in: two)
         #expect(filesOne.keys.sorted() == ["bed_need.csv", "bed_need_by_location.csv", "costs.csv", "flows.csv",
-                                          "mtfs.csv", "mtfs_wide.csv", "sufficiency_gap.csv"])
+                                          "measures.csv", "mtfs.csv", "mtfs_wide.csv", "sufficiency_gap.csv"])
         for (name, data) in filesOne { #expect(filesTwo[name] == data, "\(name) differs between 1 and 2 threads") }
         // run.json records the run; its figures match what was asked.
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: one.appendingPathComponent("run.json"))) as? [String: Any]

@@ -39,7 +39,7 @@ import Testing
         let result = runCLI(["validate", path])
         #expect(result.status == 1)
         #expect(result.err == #"""
-            \#(path):125:3: error: unknown provider 'supported\naccommodation\e[2J'; did you mean 'supported accommodation'?
+            \#(path):132:3: error: unknown provider 'supported\naccommodation\e[2J'; did you mean 'supported accommodation'?
                   "supported\naccommodation\e[2J":  {16 to 17: 8}
                   ^
 

@@ -87,6 +87,7 @@ enum CompareCommand {
                 ("bed_need.csv", comparison.bedNeedTable().rendered()),
                 ("costs.csv", comparison.costsTable().rendered()),
                 ("flows.csv", comparison.flowsTable().rendered()),
+                ("measures.csv", comparison.measuresTable().rendered()),
                 ("difference.json", record.rendered() + "\n"),
             ]
             try OutputDirectory(path: "\(staging)/\(variant.name)-vs-\(baseName)").write(files)
