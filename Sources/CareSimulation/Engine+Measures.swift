@@ -98,12 +98,6 @@ extension Engine {
         people[i].careStart = Float32(-inCare)
         people[i].placementStart = Float32(-min(inCare, sinceMove))
     }
-
-    /// A uniform number on [0, 1) hashed from person `i`'s generator and `salt`, without advancing it.
-    @inline(__always)
-    func hashedUniform(_ i: Int, salt: UInt64) -> Double {
-        Double(SplitMix64.mix(people[i].rng.state ^ salt) >> 11) * 0x1p-53
-    }
 }
 
 /// The distribution of time already spent in care by a child of a given age in care on the start
