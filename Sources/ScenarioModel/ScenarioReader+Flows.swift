@@ -96,7 +96,13 @@ extension ScenarioReader {
             }
             var table = reasons.map { _ in Array(repeating: Rate(perYear: 0), count: bands.count) }
             for r in f.pairs {
-                guard let reason = c.reference(r.key, at: r.keyMark, among: reasons, kind: "exit reason"),
+                guard let reason = c.reference(r.key, at: r.keyMark, among: reasons, kind: "exit reason", hint: { name in
+                    if name == "rates" || name == "by_placement" || name == "trend" || name == "changes" || name == "duration" {
+                        return "a stream's 'exits' gives rates by reason directly ('exits: {returned home: {16 to 17: 0.2}}'), without '\(name)'; exits by placement, trend and changes are the scenario's, for every stream"
+                    }
+                    let near = Suggestion.didYouMean(name, among: reasons)
+                    return near.isEmpty ? "unknown exit reason '\(name)': a stream's reasons are those the scenario's 'exits: rates:' names (\(reasons.map { "'\($0)'" }.joined(separator: ", "))); add '\(name)' there, with a rate of 0 if only this stream uses it" : nil
+                }),
                       let rates = byBand(r.value, r.key, bands: bands, missing: Rate(perYear: 0), c, { rate($0, $1, c) }) else { continue }
                 table[reason] = rates
             }

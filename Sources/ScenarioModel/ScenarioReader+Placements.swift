@@ -28,6 +28,12 @@ extension ScenarioReader {
             var providers: [Provider] = []
             if let providersNode = f["providers"] {
                 providers = self.providers(providersNode, type: pair.key, start: context.start, &seenProviders, c)
+                let providerNodes: [Node] = { if case .sequence(let list) = providersNode.content { return list } else { return [] } }()
+                if serves != .children, let item = providerNodes.first(where: { $0.pairs.contains { $0.key == "siblings" } }),
+                   let key = item.pairs.first(where: { $0.key == "siblings" }) {
+                    c.error("'siblings' is for placement types serving children (sibling groups enter care together); '\(pair.key)' serves \(serves.rawValue)",
+                            at: key.keyMark)
+                }
             } else {
                 c.missing("providers", in: f, "placement type '\(pair.key)' needs 'providers', in order of preference", at: pair.keyMark)
                 if let list = c.misspelt("providers", in: f) { c.definedNames(in: list, kind: "provider") }

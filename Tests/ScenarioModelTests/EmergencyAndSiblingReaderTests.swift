@@ -44,6 +44,15 @@ import Testing
         return Fixture.errors(base.replacingOccurrences(of: old, with: new))
     }
 
+    /// Sibling households only where sibling groups can be placed: a type serving children.
+    @Test func siblingsOnlyForChildrensTypes() {
+        let leavers = "  staying put:\n    serves: care leavers\n    providers:\n      - name: staying put\n        siblings: {households: 2}\n        weekly_cost: £300\n"
+        let text = Self.base.replacingOccurrences(of: "entries:\n  per_year", with: leavers + "entries:\n  per_year")
+            + "care_leavers:\n  pathway: {all: {staying put: 100%}}\n"
+        let errors = Fixture.errors(text)
+        #expect(errors.contains("'siblings' is for placement types serving children (sibling groups enter care together); 'staying put' serves care leavers"), "\(errors)")
+    }
+
     @Test func baseIsRead() throws {
         let s = try #require(Fixture.scenario(Self.base))
         let beds = try #require(s.emergencyBeds)

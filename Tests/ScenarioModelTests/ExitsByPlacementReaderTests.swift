@@ -62,4 +62,14 @@ import Testing
         let twice = Fixture.errors(Self.text.replacingOccurrences(of: "    asylum:", with: "    children:"))
         #expect(twice.contains("stream 'children' is named twice"), "\(twice)")
     }
+
+    /// The top-level form of 'exits' inside a stream, and a reason the scenario does not name, say what to write.
+    @Test func streamExitsSayHowToWriteThem() {
+        let nested = Fixture.errors(Self.text.replacingOccurrences(of: "        returned home: {16 to 17: 0.5}",
+                                                                   with: "        rates: {returned home: {16 to 17: 0.5}}"))
+        #expect(nested.contains("a stream's 'exits' gives rates by reason directly"), "\(nested)")
+        let missing = Fixture.errors(Self.text.replacingOccurrences(of: "        returned home: {16 to 17: 0.5}",
+                                                                    with: "        transferred: {16 to 17: 0.5}"))
+        #expect(missing.contains("unknown exit reason 'transferred': a stream's reasons are those the scenario's 'exits: rates:' names ('returned home'); add 'transferred' there"), "\(missing)")
+    }
 }
