@@ -89,6 +89,13 @@ package struct Measure: Sendable {
         if scenario.careLeavers != nil && setup.hasSuitability {
             list.append(.percent("care leavers in suitable accommodation (%)", .leaversSuitable, of: .leaversAged19to21, atStart: true))
         }
+        // Sibling groups of two or more entering in the year, and emergency placements (flows.csv).
+        list += flowPercent("sibling groups placed together (%)", of: ["sibling groups placed together"],
+                            among: ["sibling groups placed together", "sibling groups split"], model)
+        list += flowCount("emergency placements", of: ["emergency placements"], model)
+        if scenario.emergencyBeds != nil, let full = model.flowNames.first(where: { $0.hasPrefix("emergency beds full: ") }) {
+            list += flowCount("emergency placements when the beds were full", of: [full], model)
+        }
         return list
     }
 }

@@ -51,12 +51,41 @@ import ScenarioModel
         let names = Self.projection(try Self.scenario()).measuresTable().rows.map { $0[1] }
         #expect(names.contains(CSVField.text("children in care")) && names.contains(CSVField.text("3+ placements in the year (%)")))
         for missing in ["children in care per 10,000 children", "foster households", "left care through adoption (%)",
-                        "days from entering care to adoption", "care leavers in suitable accommodation (%)"] {
+                        "days from entering care to adoption", "care leavers in suitable accommodation (%)",
+                        "sibling groups placed together (%)", "emergency placements"] {
             #expect(!names.contains(CSVField.text(missing)), "\(missing) should be left out")
         }
         // Everyone is in house: the in-house share of foster placements is 100% at the start.
         let inHouse = Self.rows(Self.projection(try Self.scenario()).measuresTable(), "in-house share of foster placements (%)")
         #expect(inHouse.first?[0] == .text("start") && inHouse.first?[2] == .number(100, decimals: 2))
+    }
+
+    /// Measures from flows: every group of two placed together with ample sibling households (100%),
+    /// none with no households (0%); emergency placements only with emergency beds.
+    @Test func siblingGroupsPlacedTogetherFromTheFlows() throws {
+        func table(households: Int) throws -> CSVTable {
+            let yaml = """
+                start: 2025-04-01
+                horizon: 2 years
+                replications: 20
+                seed: 4
+                placements:
+                  foster care:
+                    providers:
+                      - {name: fostering, in_house: true, capacity: 0, siblings: {households: \(households), places: 2}, weekly_cost: £600}
+                      - {name: agency fostering, weekly_cost: £900}
+                entries:
+                  per_year: {5 to 9: 40}
+                  first_placement: {all: {foster care: 100%}}
+                  sibling_groups: {all: {2: 100%}}
+                """
+            return Self.projection(try ScenarioLoader(readFile: { _ in yaml }).load("s.yaml")).measuresTable()
+        }
+        let ample = Self.rows(try table(households: 1000), "sibling groups placed together (%)")
+        #expect(ample.count == 2 && ample.allSatisfy { Array($0[2...]) == Array(repeating: CSVField.number(100, decimals: 2), count: 6) })
+        let none = Self.rows(try table(households: 0), "sibling groups placed together (%)")
+        #expect(none.count == 2 && none.allSatisfy { Array($0[2...]) == Array(repeating: CSVField.number(0, decimals: 2), count: 6) })
+        #expect(Self.rows(try table(households: 0), "emergency placements").isEmpty)
     }
 
     @Test func aScenarioComparedWithItselfDiffersByExactlyZero() throws {
