@@ -58,10 +58,14 @@ extension PublishedBacktest {
 
     /// The summary as a printed table.
     public var table: String {
+        let councils = Set(rows.map(\.council.code))
         var out = "back-test from 31 March \(asOfYear), \(years) year(s) ahead, \(replications) replications, "
-        out += "\(Set(rows.map(\.council.code)).count) councils"
+        out += councils.count == 1 ? "1 council (\(rows[0].council.name))" : "\(councils.count) councils"
         out += skipped.isEmpty ? "\n" : " (\(skipped.count) left out: see below)\n"
-        out += "absolute % error of the median forecast (median / mean over councils) against the naive forecasts, 90% interval coverage\n\n"
+        if councils.count == 1 { out += forecasts + "\n" }
+        out += "absolute % error of the median forecast (median / mean over cells) against the naive forecasts, 90% interval coverage\n"
+        out += "(a cell is one council's figure for one year, age group or placement; 'last' carries the 31 March \(asOfYear) figure forward; "
+        out += "'line' continues a straight line through the years before)\n\n"
         out += "measure      years  cells  model med  model mean  last med  last mean  line med  in 90%  interval score\n"
         func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "n/a" }
         for l in summary {
@@ -74,10 +78,22 @@ extension PublishedBacktest {
         out += "\n(interval score: the Winkler score of the 90% interval as a % of the actual, mean over cells; lower is better)\n"
         let (starts, ceased) = (flowBalance("starts"), flowBalance("ceased"))
         if starts.councils > 0 {
-            out += String(format: "flow balance, first simulated year against the year to 31 March %d, mean over %d councils: starts %+.2f SE, ceased %+.2f SE\n",
-                          asOfYear, starts.councils, starts.meanZ, ceased.meanZ)
+            out += String(format: "flow balance: the first simulated year's starts and ceased against those of the year to 31 March %d, in standard errors of that year's counts (√n)%@: starts %+.2f SE, ceased %+.2f SE (near 0: the calibration reproduces the year it was made on; ceased differ by design by the expected net flow)\n",
+                          asOfYear, starts.councils == 1 ? "" : ", mean over \(starts.councils) councils", starts.meanZ, ceased.meanZ)
         }
         for s in skipped { out += "left out: \(s.council): \(s.reason)\n" }
+        return out
+    }
+
+    /// For one council: each forecast beside what was published.
+    var forecasts: String {
+        var out = "\nforecast (median, 90% interval) against what was published:\n"
+        for r in rows {
+            let what = "\(r.measure), \(r.kind == "starts" || r.kind == "ceased" ? "year to " : "")31 March \(r.year)"
+            out += "  " + what.padding(toLength: 58, withPad: " ", startingAt: 0)
+            out += String(format: "%8.0f  (%.0f to %.0f)  published %.0f", r.median, r.p05, r.p95, r.actual)
+            out += r.inside ? "\n" : "  outside\n"
+        }
         return out
     }
 

@@ -192,6 +192,10 @@ import ScenarioModel
         // Age groups and placements are compared where the council published them (2020 on).
         #expect(backtest.rows.contains { $0.kind == "age group" && $0.year == 2020 })
         #expect(backtest.csv.hasPrefix("\u{FEFF}council,code,measure,period"))
+        // One council: its forecasts are printed beside what was published, in its own words.
+        #expect(backtest.table.contains("1 council (Medway)") && !backtest.table.contains("mean over 1 councils"))
+        let line = try #require(backtest.table.split(separator: "\n").first { $0.contains("children in care, 31 March 2020") })
+        #expect(line.contains("published \(Int(stock(2020)))"), "\(line)")
     }
 
     /// Rutland's 2021 placements and ages are mostly suppressed (`c`): those categories have no
