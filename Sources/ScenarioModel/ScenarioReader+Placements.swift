@@ -21,7 +21,7 @@ extension ScenarioReader {
                 let options = [Population.children, .families, .careLeavers, .emergency].map(\.rawValue)
                 if let p = Population(rawValue: text) { serves = p } else {
                     c.defined(pair.key, kind: "placement type serving")
-                    c.error("unknown value '\(text)' for 'serves'\(Suggestion.didYouMean(text, among: options)); use one of \(options.joined(separator: ", "))",
+                    c.error("unknown value '\(text)' for 'serves'\(Suggestion.choices(text, among: options))",
                             at: servesNode.mark)
                 }
             }

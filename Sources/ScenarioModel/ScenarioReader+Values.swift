@@ -85,7 +85,7 @@ extension ScenarioReader {
         var kind = Distribution.Kind.exponential
         if let kindNode = f["distribution"], let text = c.text(kindNode, "distribution") {
             guard let k = Distribution.Kind(rawValue: text) else {
-                c.error("unknown distribution '\(text)'\(Suggestion.didYouMean(text, among: kinds)); use one of \(kinds.joined(separator: ", "))",
+                c.error("unknown distribution '\(text)'\(Suggestion.choices(text, among: kinds))",
                         at: kindNode.mark)
                 return nil
             }

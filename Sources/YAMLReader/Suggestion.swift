@@ -23,6 +23,14 @@ public enum Suggestion {
         nearest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
+    /// "; did you mean 'x'? Use one of a, b, c", or "; use one of a, b, c" when nothing is near:
+    /// for a value that must be one of a short list.
+    public static func choices(_ word: String, among candidates: [String]) -> String {
+        let list = candidates.joined(separator: ", ")
+        let near = didYouMean(word, among: candidates)
+        return near.isEmpty ? "; use one of \(list)" : near + " Use one of \(list)"
+    }
+
     /// Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment).
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }

@@ -112,7 +112,7 @@ import Testing
                   ^
             """)
         #expect(Self.errors(replacing: "serves: emergency", with: "serves: emergncy") == """
-            s.yaml:12:13: error: unknown value 'emergncy' for 'serves'; did you mean 'emergency'?; use one of children, parent and child, care leavers, emergency
+            s.yaml:12:13: error: unknown value 'emergncy' for 'serves'; did you mean 'emergency'? Use one of children, parent and child, care leavers, emergency
                     serves: emergncy
                             ^
             """)

@@ -101,7 +101,7 @@ import Testing
         }
         let line = { (d: String) in "  duration: {all: \(d)}" }
         #expect(error("{distribution: gama, mean: 1 year, shape: 2}") == Fixture.rendered(
-            15, 34, "unknown distribution 'gama'; did you mean 'gamma'?; use one of exponential, gamma, lognormal, weibull",
+            15, 34, "unknown distribution 'gama'; did you mean 'gamma'? Use one of exponential, gamma, lognormal, weibull",
             line("{distribution: gama, mean: 1 year, shape: 2}")))
         #expect(error("{distribution: gamma, mean: 1 year}") == Fixture.rendered(
             15, 19, "a gamma distribution for 'duration.all' needs a 'shape'", line("{distribution: gamma, mean: 1 year}")))
