@@ -341,10 +341,7 @@ extension Engine {
             let rate = params.placementExitTotal[span * types + type]
             if rate * (until - now) >= budget {
                 people[i].endTime = now + budget / rate
-                let n = reasonCount, people = people, k = span * types + type
-                people[i].endReason = Int8(params.placementExitCumulative.withUnsafeBufferPointer { all in
-                    people[i].rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(k * n)..<(k * n + n)]))
-                })
+                people[i].endReason = Int8(drawReason(from: params.placementExitCumulative, row: span * types + type, for: i))
                 return
             }
             budget -= rate * (until - now)
@@ -356,8 +353,13 @@ extension Engine {
     /// An exit reason drawn from the cumulative exit rates of the span (counted across the exit
     /// tables: `table * spans + span`) and band.
     mutating func drawReason(span: Int, band: Int, for i: Int) -> Int {
-        let n = reasonCount, people = people, k = span * childBands + band
-        return params.exitCumulative.withUnsafeBufferPointer { all in
+        drawReason(from: params.exitCumulative, row: span * childBands + band, for: i)
+    }
+
+    /// An exit reason drawn from row `k` of a table of cumulative exit rates (`reasonCount` a row).
+    mutating func drawReason(from table: [Double], row k: Int, for i: Int) -> Int {
+        let n = reasonCount, people = people
+        return table.withUnsafeBufferPointer { all in
             people[i].rng.pick(cumulative: UnsafeBufferPointer(rebasing: all[(k * n)..<(k * n + n)]))
         }
     }

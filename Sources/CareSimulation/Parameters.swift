@@ -95,6 +95,17 @@ struct Parameters: Sendable {
             starts = Array(Set(([0] + model.yearStarts + changeTimes).filter { $0 >= 0 && $0 < model.horizon })).sorted()
         }
         exitSpanStart = starts
+        // `factor` times the dated changes in force at `t` for reason `r` (and band `b`; `nil` for
+        // exits by placement, which take only the changes made for every band), in the changes' order.
+        func changes(_ factor: Double, at t: Double, reason r: Int, band b: Int?) -> Double {
+            var factor = factor
+            for (change, time) in zip(exits.changes, changeTimes) where time <= t
+                && (b.map { change.bands.isEmpty || change.bands.contains($0) } ?? change.bands.isEmpty)
+                && (change.reasons.isEmpty || change.reasons.contains(r)) {
+                factor *= change.factor
+            }
+            return factor
+        }
         let width = max(reasons, 1)
         exitRate = Array(repeating: 0, count: bases.count * starts.count * bands * width)
         for (table, base) in bases.enumerated() {
@@ -103,13 +114,8 @@ struct Parameters: Sendable {
                 let yearFactor = varies ? exitYearFactor[year] * pow(1 + exits.trend, Double(year)) : 1
                 for b in 0..<bands {
                     for r in 0..<reasons {
-                        var factor = yearFactor
-                        for (change, time) in zip(exits.changes, changeTimes) where time <= t
-                            && (change.bands.isEmpty || change.bands.contains(b))
-                            && (change.reasons.isEmpty || change.reasons.contains(r)) {
-                            factor *= change.factor
-                        }
-                        exitRate[((table * starts.count + span) * bands + b) * width + r] = base[b * reasons + r] * factor
+                        exitRate[((table * starts.count + span) * bands + b) * width + r] =
+                            base[b * reasons + r] * changes(yearFactor, at: t, reason: r, band: b)
                     }
                 }
             }
@@ -124,13 +130,8 @@ struct Parameters: Sendable {
             for type in 0..<types where hasOwnExits[type] {
                 var sum = 0.0
                 for r in 0..<reasons {
-                    var factor = yearFactor
                     // Changes for some age bands only are the bands' own; those for every band apply here too.
-                    for (change, time) in zip(exits.changes, changeTimes) where time <= t && change.bands.isEmpty
-                        && (change.reasons.isEmpty || change.reasons.contains(r)) {
-                        factor *= change.factor
-                    }
-                    sum += placementBase[type][r] * factor
+                    sum += placementBase[type][r] * changes(yearFactor, at: t, reason: r, band: nil)
                     placementExitCumulative[(span * types + type) * width + r] = sum
                 }
                 placementExitTotal[span * types + type] = sum
