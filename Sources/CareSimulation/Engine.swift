@@ -79,7 +79,8 @@ struct Engine {
     let trendLog: [Double]
     /// Mixes: first placements by band (mix *b*), moves by type and band (mix `moveStart[type] + band`),
     /// care leavers' pathways by type (mix `pathwayStart + type`), then families (mix `familyMix`).
-    let mixes: MixTable
+    /// Drawn afresh for each replication where the scenario's mixes were estimated from counts.
+    var mixes: MixTable
     let moveStart: [Int]
     let pathwayStart: Int
     let familyMix: Int
@@ -180,13 +181,14 @@ struct Engine {
         var logs = Array(repeating: 0.0, count: s.placementTypes.count)
         for t in s.needTrends { logs[t.placementType] = log1p(t.perYear) }
         trendLog = logs
-        let first = (s.entries.firstPlacement + s.entries.streams.flatMap(\.firstPlacement)).map(\.shares)
-        let move = s.placementTypes.map { $0.moveTo.map(\.shares) }
-        let pathway = s.careLeavers?.pathwayFrom.map(\.shares) ?? []
+        let first = s.entries.firstPlacement + s.entries.streams.flatMap(\.firstPlacement)
+        let move = s.placementTypes.map(\.moveTo)
+        let pathway = s.careLeavers?.pathwayFrom ?? []
         moveStart = move.indices.map { t in first.count + move[..<t].reduce(0) { $0 + $1.count } }
         pathwayStart = first.count + move.reduce(0) { $0 + $1.count }
         familyMix = pathwayStart + pathway.count
-        mixes = MixTable(first + move.flatMap { $0 } + pathway + [s.parentAndChild?.placement.shares ?? []])
+        let all = first + move.flatMap { $0 } + pathway + [s.parentAndChild?.placement ?? Mix(shares: [])]
+        mixes = MixTable(all.map(\.shares), observed: all.map(\.observed))
         hasNeedTrends = logs.contains { $0 != 0 }
         localShare = providers.map(\.localShare)
         stepDown = model.providerType.map { s.placementTypes[$0].stepDown }
@@ -314,6 +316,10 @@ struct Engine {
         let s = model.scenario
         replicationSeed = seed
         params = Parameters(model, replicationSeed: seed)
+        if mixes.isEstimated {
+            var rng = SplitMix64(seed: SplitMix64.derive(seed, Stream.mixes))
+            mixes.redraw(&rng)
+        }
         if siblings.isOn {
             // Groups arrive at the entry rate over the mean group size: children a year stay as given.
             for b in siblings.meanSize.indices { params.entryRate[b] /= siblings.meanSize[b] }  // the entries' own stream's lanes

@@ -8,16 +8,22 @@
 struct MixTable: Sendable {
     /// Entries of mix *m* are at `offset[m] ..< offset[m] + length[m]`: a type and its share.
     let types: [Int]
-    let shares: [Double]
+    /// The shares a replication draws with: the scenario's, or drawn for it (``redraw(_:)``).
+    private(set) var shares: [Double]
     /// The running sum of the mix's shares up to and including each entry.
-    let cumulative: [Double]
+    private(set) var cumulative: [Double]
     let offset: [Int]
     let length: [Int]
     /// The last type with a positive share (the draw's fallback when rounding leaves the target
     /// past the total), or 0 when there is none.
     let fallback: [Int]
+    /// The scenario's shares, and how many observations each mix was estimated from (0: known exactly).
+    private let given: [Double]
+    private let observed: [Double]
+    /// Whether any mix was estimated from counts (and so is drawn afresh for each replication).
+    let isEstimated: Bool
 
-    init(_ mixes: [[Double]]) {
+    init(_ mixes: [[Double]], observed: [Double?] = []) {
         var types: [Int] = [], shares: [Double] = [], cumulative: [Double] = []
         var offset: [Int] = [], length: [Int] = [], fallback: [Int] = []
         for mix in mixes {
@@ -34,5 +40,28 @@ struct MixTable: Sendable {
         }
         (self.types, self.shares, self.cumulative) = (types, shares, cumulative)
         (self.offset, self.length, self.fallback) = (offset, length, fallback)
+        given = shares
+        self.observed = mixes.indices.map { m in m < observed.count ? observed[m] ?? 0 : 0 }
+        isEstimated = self.observed.contains { $0 > 0 }
+    }
+
+    /// Draws each estimated mix's shares for a replication: Dirichlet(observed × share + ½) over the
+    /// mix's types (each a Gamma draw, normalised). Exact mixes keep the scenario's shares. Writes in
+    /// place: nothing is allocated once the table is the engine's own.
+    mutating func redraw(_ rng: inout SplitMix64) {
+        for m in offset.indices where observed[m] > 0 && length[m] > 1 {
+            let range = offset[m]..<(offset[m] + length[m])
+            var total = 0.0
+            for k in range {
+                shares[k] = rng.gamma(shape: observed[m] * given[k] + 0.5)
+                total += shares[k]
+            }
+            var sum = 0.0
+            for k in range {
+                shares[k] /= total
+                sum += shares[k]
+                cumulative[k] = sum
+            }
+        }
     }
 }

@@ -172,4 +172,5 @@ enum Stream {
     static let baby: UInt64 = 9
     static let variability: UInt64 = 10
     static let sibling: UInt64 = 11
+    static let mixes: UInt64 = 12
 }

@@ -30,6 +30,12 @@ public struct PublishedCalibration: Sendable {
     /// Move destinations by age group: the same, but with placed for adoption at the share of moves
     /// that gives the council's adoptions (``PublishedCalibrator/movesToAdoption``).
     public var moveMix: [[Double]]
+    /// What the mixes were estimated from, by age group: the children of the age in care on the
+    /// as-of date (not placed for adoption), and the moves over the window by children of the age
+    /// (the window's moves by the age shares of the children in care). Written as `observed`, so
+    /// each replication draws its own mixes (``Mix/observed``).
+    public var placementObserved: [Double]
+    public var moveObserved: [Double]
     /// Adoptions over the window and the child-years placed for adoption behind them, with the
     /// pool's evidence added (``Estimation/prior``): children placed for adoption leave care only
     /// by adoption, at this rate (`exits.by_placement`).
@@ -464,7 +470,12 @@ public struct PublishedCalibrator: Sendable {
             council: council, asOfYear: y, window: window, population: population, inHouseFoster: inHouse,
             localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
             exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
-            placementMix: placementMix, moveMix: moveMix, adoption: adoption, atBirth: atBirth, agesWithinGroups: agesWithin,
+            placementMix: placementMix, moveMix: moveMix,
+            placementObserved: AgeGroup.allCases.indices.map { g in
+                PlacementGroup.allCases.filter { $0 != .adoption }.reduce(0) { $0 + population[$1.rawValue][g] }
+            },
+            moveObserved: ages.shares.map { $0 * moves },
+            adoption: adoption, atBirth: atBirth, agesWithinGroups: agesWithin,
             entryVariability: entrySD,
             // The walk moves the exits before 18, not the 18th birthdays: for all ceased to vary as the
             // published ceased do, the exits before 18 (a share b of all ceased) need 1/b times the sd.

@@ -127,8 +127,8 @@ public struct PublishedScenarioWriter: Sendable {
                 continue
             }
             line("      rate: \(moveRate)", movesComment)
-            line("      to_by_age:", "moves go where they keep each placement's children (leaving, growing older, first placements: docs/published-tables.md), and to adoption as many as are adopted")
-            for g in AgeGroup.allCases { line("        \(g.band): \(mix(c.moveMix[g.rawValue]))") }
+            line("      to_by_age:", "moves go where they keep each placement's children (leaving, growing older, first placements: docs/published-tables.md), and to adoption as many as are adopted; observed: the window's moves by children of the age, so each replication draws its own shares")
+            for g in AgeGroup.allCases { line("        \(g.band): \(mix(c.moveMix[g.rawValue], observed: c.moveObserved[g.rawValue]))") }
         }
         if let leavers = careLeavers {
             for name in ["staying put", "other care leaver accommodation"] {
@@ -162,8 +162,11 @@ public struct PublishedScenarioWriter: Sendable {
         line("")
     }
 
-    func mix(_ shares: [Double]) -> String {
-        ScenarioText.mix(PlacementGroup.allCases.map { ($0.name, shares[$0.rawValue]) })
+    /// The shares, and how many children or moves they were estimated from (left out below one).
+    func mix(_ shares: [Double], observed: Double? = nil) -> String {
+        let text = ScenarioText.mix(PlacementGroup.allCases.map { ($0.name, shares[$0.rawValue]) })
+        guard let observed, observed >= 1 else { return text }
+        return text.dropLast() + ", observed: \(Int(observed.rounded()))}"
     }
 
     func rate(_ events: Double, _ years: Double) -> String {
@@ -227,12 +230,12 @@ public struct PublishedScenarioWriter: Sendable {
             line("    under 1: {at birth: \(ScenarioText.percent(basisPoints: points)), 0: \(ScenarioText.percent(basisPoints: 10_000 - points))}",
                  "England, 31 March \(c.asOfYear): share of starts under 1 at birth from stock/starts under 1 (docs/published-tables.md)")
         }
-        line("  first_placement:", "where children of the age are placed on 31 March (not placed for adoption)")
+        line("  first_placement:", "where children of the age are placed on 31 March (not placed for adoption); observed: those children, so each replication draws its own shares")
         for g in AgeGroup.allCases {
             var shares = c.placementMix[g.rawValue]
             shares[PlacementGroup.adoption.rawValue] = 0
             if shares.reduce(0, +) <= 0 { shares[PlacementGroup.foster.rawValue] = 1 }
-            line("    \(g.band): \(mix(shares))")
+            line("    \(g.band): \(mix(shares, observed: c.placementObserved[g.rawValue]))")
         }
         line("")
     }

@@ -94,7 +94,7 @@ extension ScenarioWriter {
             line("      to: {\(type.rawValue): 100%}", "no moves seen: a move stays in the same type")
             return
         }
-        line("      to: \(Self.mix(counts))", "moves in the window: \(Self.counted(counts))")
+        line("      to: \(Self.mix(counts, observed: true))", "moves in the window: \(Self.counted(counts))")
         // Destinations by the child's age band on the day of the move, where a band has enough moves.
         let total = { (band: AgeBand) in byAge[band]?.values.reduce(0, +) ?? 0 }
         let written = AgeBand.allCases.filter { total($0) >= Self.minimumMovesByAge }
@@ -102,7 +102,7 @@ extension ScenarioWriter {
         line("      to_by_age:", "by age band on the day of the move, for bands with at least \(Self.minimumMovesByAge) moves")
         for band in written {
             let mix = ordered(byAge[band]!)
-            line("        \(band.label): \(Self.mix(mix))", "\(Self.counted(mix))")
+            line("        \(band.label): \(Self.mix(mix, observed: true))", "\(Self.counted(mix))")
         }
         let thin = AgeBand.allCases.filter { !written.contains($0) }
         if !thin.isEmpty {
@@ -158,7 +158,7 @@ extension ScenarioWriter {
         for band in AgeBand.allCases {
             let counts = firstPlacements(band)
             if !counts.isEmpty {
-                line("    \(band.label): \(Self.mix(counts))", "entries in the window: \(Self.counted(counts))")
+                line("    \(band.label): \(Self.mix(counts, observed: true))", "entries in the window: \(Self.counted(counts))")
             } else if !overall.isEmpty {
                 line("    \(band.label): \(Self.mix(overall))", "no entries at this age in the window: the mix of all entries")
             } else {

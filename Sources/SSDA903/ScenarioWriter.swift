@@ -134,8 +134,12 @@ public struct ScenarioWriter: Sendable {
     static func years(_ exposure: Double) -> String { String(format: "%.3f", exposure) }
 
     /// A mix written as percentages to 0.01% that add up to exactly 100% (largest remainder).
-    static func mix(_ counts: [(name: String, count: Int)]) -> String {
-        ScenarioText.mix(counts.map { ($0.name, Double($0.count)) })
+    /// The shares of `counts`; with `observed`, also how many were counted, so that each
+    /// replication draws its own shares (docs/scenario-format.md, "Shares with their uncertainty").
+    static func mix(_ counts: [(name: String, count: Int)], observed: Bool = false) -> String {
+        let text = ScenarioText.mix(counts.map { ($0.name, Double($0.count)) })
+        guard observed, counts.count > 1 else { return text }
+        return text.dropLast() + ", observed: \(counts.reduce(0) { $0 + $1.count })}"
     }
 
     /// `foster care 36, children's home 4`.

@@ -8,7 +8,7 @@ extension Scenario {
         let bandNames = ageBands.map(\.name)
         let childBands = Array(bandNames.prefix(firstLeaverBand))
         func mix(_ m: Mix, _ names: [String]) -> JSON {
-            .object(zip(names, m.shares).filter { $0.1 > 0 }.map { ($0.0, .number($0.1)) })
+            .object(zip(names, m.shares).filter { $0.1 > 0 }.map { ($0.0, .number($0.1)) } + (m.observed.map { [("observed", .number($0))] } ?? []))
         }
         func rate(_ r: Rate) -> JSON {
             guard let e = r.evidence else { return .number(r.perYear) }

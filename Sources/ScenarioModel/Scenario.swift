@@ -184,9 +184,18 @@ public struct Rate: Sendable, Equatable {
 }
 
 /// Shares over a list of named things (placement types, pathways) that sum to 1.
+///
+/// Shares estimated from counts carry how many were counted (`observed`): each replication then
+/// draws its own shares from Dirichlet(observed × share + ½) over the types with a share (the
+/// Jeffreys posterior of a multinomial), as an estimated rate is drawn from its Gamma posterior.
 public struct Mix: Sendable, Equatable {
     public var shares: [Double]
-    public init(shares: [Double]) { self.shares = shares }
+    /// The number of observations (children, moves) the shares were estimated from; `nil` when known exactly.
+    public var observed: Double?
+    public init(shares: [Double], observed: Double? = nil) {
+        self.shares = shares
+        self.observed = observed
+    }
 }
 
 public struct Entries: Sendable {

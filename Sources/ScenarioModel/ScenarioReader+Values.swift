@@ -22,12 +22,24 @@ extension ScenarioReader {
     }
 
     /// Shares over `names` (`{foster care: 70%, children's home: 30%}`) that must add up to 100%.
-    /// Names not listed get 0.
+    /// Names not listed get 0. `observed: 120` says the shares were estimated from 120 children or
+    /// moves: each replication then draws its own (``Mix/observed``).
     static func mix(_ node: Node, _ key: String, among names: [String], kind: String, _ c: Checker) -> Mix? {
         guard let fields = c.fields(node, "'\(key)'", allowed: nil) else { return nil }
         var shares = Array(repeating: 0.0, count: names.count)
+        var observed: Double?
         var ok = true
         for pair in fields.pairs {
+            if pair.key == "observed" && !names.contains("observed") {
+                guard let n = c.nonNegative(pair.value, "observed") else { ok = false; continue }
+                guard n > 0 else {
+                    c.error("'observed' is how many children or moves the shares were counted from: more than zero, or leave it out for shares known exactly", at: pair.value.mark)
+                    ok = false
+                    continue
+                }
+                observed = n
+                continue
+            }
             guard let index = c.reference(pair.key, at: pair.keyMark, among: names, kind: kind),
                   let share = c.share(pair.value, pair.key)
             else { ok = false; continue }
@@ -39,7 +51,7 @@ extension ScenarioReader {
             c.error("the shares in '\(key)' add up to \(percent(total)), not 100%", at: node.mark)
             return nil
         }
-        return Mix(shares: shares.map { $0 / total })
+        return Mix(shares: shares.map { $0 / total }, observed: observed)
     }
 
     /// A table by age band: keys are band names, or `all` for every band not listed.

@@ -99,6 +99,13 @@ import Testing
             """)
     }
 
+    @Test func observedCountOfZero() {
+        #expect(Self.errors(replacing: "children's home: 20%}", with: "children's home: 20%, observed: 0}") == """
+            s.yaml:12:62: error: 'observed' is how many children or moves the shares were counted from: more than zero, or leave it out for shares known exactly
+                      to: {foster care: 80%, children's home: 20%, observed: 0}
+            """ + "\n" + String(repeating: " ", count: 65) + "^")
+    }
+
     @Test func unknownPlacementTypeInAMix() {
         #expect(Self.errors(replacing: "children's home: 20%}", with: "childrens home: 20%}") == """
             s.yaml:12:30: error: unknown placement type 'childrens home'; did you mean 'children's home'?

@@ -51,6 +51,15 @@ import Testing
         #expect(s.placementTypes[1].moveTo[0] == Mix(shares: [0, 1]))
     }
 
+    /// `observed` gives the count behind a mix's shares; it is not a placement type.
+    @Test func mixWithTheCountItWasEstimatedFrom() throws {
+        let s = try #require(Fixture.scenario(BrokenScenarioTests.base.replacingOccurrences(
+            of: "    all: {foster care: 90%, children's home: 10%}",
+            with: "    all: {foster care: 90%, children's home: 10%, observed: 120}")))
+        #expect(s.entries.firstPlacement[1] == Mix(shares: [0.9, 0.1], observed: 120))
+        #expect(s.placementTypes[0].moveTo[4].observed == nil)
+    }
+
     @Test func stepChangesAndTheirBands() throws {
         let text = Fixture.minimal(replacing: "  per_year: {all: 10}", with: """
               per_year: {all: 10}
