@@ -124,9 +124,12 @@ struct Parameters: Sendable {
         placementExitTotal = Array(repeating: 0, count: starts.count * types)
         for (span, t) in starts.enumerated() {
             let year = model.yearIndex(t)
-            // Not the year-to-year walk: moves into such a type do not walk with it, so a walking exit
-            // rate would pile children up in it (a stock is inflow ÷ rate, convex in the rate).
-            let yearFactor = varies ? pow(1 + exits.trend, Double(year)) : 1
+            // The same year-to-year walk, but keeping the mean stay (1/rate) rather than the mean rate:
+            // moves into such a type do not walk with it, and a stock is inflow ÷ rate, convex in the
+            // rate, so a walk keeping the mean rate would pile children up in it. With the walk's
+            // cumulative variance V, E[1/(factor·e^V)] = 1.
+            let variance = variability.exits * variability.exits * (firstStep + Double(year))
+            let yearFactor = varies ? pow(1 + exits.trend, Double(year)) * exitYearFactor[year] * exp(variance) : 1
             for type in 0..<types where hasOwnExits[type] {
                 var sum = 0.0
                 for r in 0..<reasons {

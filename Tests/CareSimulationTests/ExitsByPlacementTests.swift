@@ -78,4 +78,42 @@ import ScenarioModel
         let returnedHome = model.flow.exitReasons[0]
         #expect(tallies.allSatisfy { $0.flow(returnedHome, year: 0, band: 0) == 0 })
     }
+
+    /// With year-to-year variability σ, the rates of exits by placement walk with the exit rates but
+    /// keep the mean stay: λ = 365 a year placed for adoption and adopted at 12.175 a year (30 days)
+    /// keep λ/(r·f) children there, and E[1/f] = 1, so the mean stock at the fourth 31 March is λ/r,
+    /// not λ/r·e^V (V = σ²(1 + 3), the walk's variance then) as a walk keeping the mean rate would give.
+    /// Its variance is the Poisson λ/r plus (λ/r)²(e^V − 1).
+    @Test func placementExitsWalkKeepingTheMeanStay() throws {
+        let s = try TestScenarios.read("""
+            start: 2025-04-01
+            horizon: 4 years
+            replications: 400
+            seed: 8
+            age_bands: {under 5: 0, 5 to 17: 5}
+            placements:
+              foster care:
+                providers:
+                  - {name: agency fostering, weekly_cost: 900}
+              placed for adoption:
+                providers:
+                  - {name: adopters, weekly_cost: 0}
+            entries:
+              per_year: {under 5: 365, 5 to 17: 0}
+              first_placement: {all: {placed for adoption: 100%}}
+            exits:
+              rates:
+                adoption: {all: 0}
+              by_placement:
+                placed for adoption: {adoption: 12.175}
+            variability: {exits: 30%}
+            """)
+        let model = CareModel(s)
+        let tallies = MonteCarlo.run(model, replications: s.replications, threads: 2)
+        let march = model.monthEnds.firstIndex { $0.description == "2029-03-31" }!
+        let stocks = tallies.map { Self.stock($0, provider: 1, month: march) }
+        let level = 365 / 12.175, v = 0.09 * 4
+        let se = ((level + level * level * (exp(v) - 1)) / Double(stocks.count)).squareRoot()
+        #expect(abs(Self.mean(stocks) - level) < 4 * se, "mean \(Self.mean(stocks)), expected \(level) ± \(se) (a mean-rate walk: \(level * exp(v)))")
+    }
 }
