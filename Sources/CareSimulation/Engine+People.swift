@@ -410,7 +410,7 @@ extension Engine {
         // From an emergency bed, the pathway is that of the placement the child was to go to.
         let left = people[i].nextType ?? providerType[from]
         people[i].nextType = nil
-        let type = drawType(mix: pathwayStart + left, at: t, for: i)
+        let type = drawType(mix: pathwayStart[Int(people[i].stream)] + left, at: t, for: i)
         vacate(i, at: t)
         people[i].kind = .leaver
         setBand(i, at: t)

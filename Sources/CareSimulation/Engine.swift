@@ -78,11 +78,12 @@ struct Engine {
     let capacityChanges: [(provider: Int, time: Double, change: Int)]
     let trendLog: [Double]
     /// Mixes: first placements by band (mix *b*), moves by type and band (mix `moveStart[type] + band`),
-    /// care leavers' pathways by type (mix `pathwayStart + type`), then families (mix `familyMix`).
+    /// care leavers' pathways by type (mix `pathwayStart[stream] + type`: the scenario's, then those
+    /// of streams with their own), then families (mix `familyMix`).
     /// Drawn afresh for each replication where the scenario's mixes were estimated from counts.
     var mixes: MixTable
     let moveStart: [Int]
-    let pathwayStart: Int
+    let pathwayStart: [Int]
     let familyMix: Int
     /// Whether any placement type has a need trend (draws then weigh shares by time).
     let hasNeedTrends: Bool
@@ -183,10 +184,18 @@ struct Engine {
         trendLog = logs
         let first = s.entries.firstPlacement + s.entries.streams.flatMap(\.firstPlacement)
         let move = s.placementTypes.map(\.moveTo)
-        let pathway = s.careLeavers?.pathwayFrom ?? []
+        let main = s.careLeavers?.pathwayFrom ?? []
+        let own = s.entries.streams.compactMap(\.pathwayFrom)
+        let pathway = main + own.flatMap { $0 }
         moveStart = move.indices.map { t in first.count + move[..<t].reduce(0) { $0 + $1.count } }
-        pathwayStart = first.count + move.reduce(0) { $0 + $1.count }
-        familyMix = pathwayStart + pathway.count
+        let firstPathway = first.count + move.reduce(0) { $0 + $1.count }
+        var ownTable = 0
+        pathwayStart = [firstPathway] + s.entries.streams.map { stream in
+            guard stream.pathwayFrom != nil else { return firstPathway }
+            ownTable += 1
+            return firstPathway + ownTable * main.count
+        }
+        familyMix = firstPathway + pathway.count
         let all = first + move.flatMap { $0 } + pathway + [s.parentAndChild?.placement ?? Mix(shares: [])]
         mixes = MixTable(all.map(\.shares), observed: all.map(\.observed))
         hasNeedTrends = logs.contains { $0 != 0 }

@@ -76,7 +76,7 @@ extension Scenario {
                 ("ages", ages(stream.ages)),
                 ("exit_rates_per_year", stream.exitRates.map { table in .object(zip(exits.reasons, table).map { reason, rates in
                     (reason, .object(zip(childBands, rates).map { ($0.0, rate($0.1)) })) }) } ?? .string("the scenario's")),
-            ])) })),
+            ] + (stream.pathwayFrom.map { mixes in [("care_leavers_pathway", .object(zip(types, mixes).filter { !$0.1.shares.isEmpty }.map { ($0.0, mix($0.1, types)) }))] } ?? []))) })),
         ]))))
         top.append(("exits", .object([
             ("rates_per_year", .object(zip(exits.reasons, exits.rates).map { reason, rates in

@@ -232,6 +232,9 @@ public struct EntryStream: Sendable {
     public var ages: [AgesWithinBand?]
     /// Exit rates `[reason][band]` over the scenario's exit reasons; `nil`: the scenario's own.
     public var exitRates: [[Rate]]?
+    /// Care leavers' accommodation at 18 by the placement left (as ``CareLeavers/pathwayFrom``);
+    /// `nil`: the scenario's.
+    public var pathwayFrom: [Mix]? = nil
 }
 
 /// Shares of sibling groups by size: `shares[k]` is the share of groups of k + 1 children.

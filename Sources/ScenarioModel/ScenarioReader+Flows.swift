@@ -45,7 +45,7 @@ extension ScenarioReader {
     }
 
     static let entryKeys = ["per_year", "trend", "changes", "first_placement", "ages", "sibling_groups", "name", "streams"]
-    static let streamKeys = ["per_year", "trend", "changes", "first_placement", "ages", "exits", "population"]
+    static let streamKeys = ["per_year", "trend", "changes", "first_placement", "ages", "exits", "population", "care_leavers"]
 
     static func entries(_ node: Node, _ context: Context, _ c: Checker) -> Entries? {
         guard let f = c.fields(node, "'entries'", allowed: entryKeys) else { return nil }
@@ -294,10 +294,49 @@ extension ScenarioReader {
             c.error("no placement type serves 'care leavers'; add their accommodation with 'serves: care leavers'", at: node.mark)
             return nil
         }
-        guard let pathwayNode = f["pathway"], let fields = c.fields(pathwayNode, "'pathway'", allowed: nil) else {
-            if f["pathway"] == nil { c.error("'care_leavers' needs 'pathway': accommodation at 18 by the placement left", at: node.mark) }
+        guard let pathwayNode = f["pathway"] else {
+            c.error("'care_leavers' needs 'pathway': accommodation at 18 by the placement left", at: node.mark)
             return nil
         }
+        guard let mixes = pathway(pathwayNode, context, c) else { return nil }
+        // Which care leavers' accommodation counts as unsuitable: placement types serving care leavers.
+        let unsuitable = names(f["unsuitable"], "unsuitable", among: context.typeNames, kind: "placement type", c)
+        for t in unsuitable where context.types[t].serves != .careLeavers {
+            c.error("'unsuitable' lists '\(context.types[t].name)', which is not accommodation for care leavers (give types with 'serves: care leavers')",
+                    at: f["unsuitable"]!.mark)
+        }
+        return CareLeavers(pathwayFrom: mixes,
+                           supportTo25: f["support_to_25"].flatMap { c.share($0, "support_to_25") } ?? 0,
+                           unsuitable: unsuitable)
+    }
+
+    /// Each stream's own care-leaver pathway, `care_leavers: {pathway: {…}}` in the stream, read
+    /// once the scenario's care leavers are known (support to 25 and what is unsuitable are the scenario's).
+    static func streamCareLeavers(_ entriesNode: Node, into entries: inout Entries, hasCareLeavers: Bool,
+                                  _ context: Context, _ c: Checker) {
+        guard let streamsNode = entriesNode.pairs.first(where: { $0.key == "streams" })?.value else { return }
+        for pair in streamsNode.pairs {
+            guard let k = entries.streams.firstIndex(where: { $0.name == pair.key }),
+                  let node = pair.value.pairs.first(where: { $0.key == "care_leavers" }) else { continue }
+            guard hasCareLeavers else {
+                c.error("stream '\(pair.key)' gives its care leavers' pathway, but the scenario has no 'care_leavers' section: add it (with the pathway of the other children)",
+                        at: node.keyMark)
+                continue
+            }
+            guard let f = c.fields(node.value, "the care leavers of stream '\(pair.key)'", allowed: ["pathway"]) else { continue }
+            guard let pathwayNode = f["pathway"] else {
+                c.error("a stream's 'care_leavers' gives its 'pathway' (support to 25 and what is unsuitable are the scenario's, for every stream)",
+                        at: node.value.mark)
+                continue
+            }
+            entries.streams[k].pathwayFrom = pathway(pathwayNode, context, c)
+        }
+    }
+
+    /// `pathway: {foster care: {staying put: 50%, other: 50%}, all: {other: 100%}}`: care leavers'
+    /// accommodation at 18 by the placement left, one mix per placement type (empty for types not serving children).
+    static func pathway(_ pathwayNode: Node, _ context: Context, _ c: Checker) -> [Mix]? {
+        guard let fields = c.fields(pathwayNode, "'pathway'", allowed: nil) else { return nil }
         var byType = [Mix?](repeating: nil, count: context.types.count)
         var fallback: Mix?
         for pair in fields.pairs {
@@ -318,15 +357,7 @@ extension ScenarioReader {
             }
             mixes.append(Mix(shares: []))
         }
-        // Which care leavers' accommodation counts as unsuitable: placement types serving care leavers.
-        let unsuitable = names(f["unsuitable"], "unsuitable", among: context.typeNames, kind: "placement type", c)
-        for t in unsuitable where context.types[t].serves != .careLeavers {
-            c.error("'unsuitable' lists '\(context.types[t].name)', which is not accommodation for care leavers (give types with 'serves: care leavers')",
-                    at: f["unsuitable"]!.mark)
-        }
-        return CareLeavers(pathwayFrom: mixes,
-                           supportTo25: f["support_to_25"].flatMap { c.share($0, "support_to_25") } ?? 0,
-                           unsuitable: unsuitable)
+        return mixes
     }
 
     /// `budgets: {2025/26: {total: £30m, in-house fostering: £4.2m}}` or `{2025/26: £30m}`.

@@ -68,6 +68,9 @@ public enum ScenarioReader {
         let needTrends = top["need_trends"].map { Self.needTrends($0, context, c) } ?? []
         let parentAndChild = top["parent_and_child"].flatMap { Self.parentAndChild($0, context, c) }
         let careLeavers = top["care_leavers"].flatMap { Self.careLeavers($0, context, c) }
+        if entries != nil {
+            streamCareLeavers(entriesNode, into: &entries!, hasCareLeavers: top["care_leavers"] != nil, context, c)
+        }
         let budgets = top["budgets"].map { Self.budgets($0, context, c) } ?? []
         let populationAges = top["population_ages"].map {
             agesWithinBands($0, "population_ages", bands: childBands, allowBirth: false, c)

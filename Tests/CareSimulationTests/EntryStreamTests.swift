@@ -95,4 +95,59 @@ import ScenarioModel
             """)
         #expect(!CareModel(s).flowNames.contains { $0.hasPrefix("entries: ") || $0.hasPrefix("in care on 31 March") })
     }
+
+    static let pathwayText = """
+        start: 2025-04-01
+        horizon: 1 year
+        replications: 20
+        seed: 4
+        age_bands: {under 17: 0, 17: 17}
+        placements:
+          foster care:
+            providers:
+              - {name: agency fostering, weekly_cost: 900}
+          staying put:
+            serves: care leavers
+            providers:
+              - {name: staying put, weekly_cost: 300}
+          supported lodgings:
+            serves: care leavers
+            providers:
+              - {name: supported lodgings, weekly_cost: 400}
+        population:
+          agency fostering: {17: 100}
+        entries:
+          per_year: {all: 0}
+          first_placement: {all: {foster care: 100%}}
+          streams:
+            asylum:
+              per_year: {all: 0}
+              first_placement: {all: {foster care: 100%}}
+              population: {agency fostering: {17: 100}}
+              care_leavers:
+                pathway: {all: {supported lodgings: 100%}}
+        exits:
+          rates:
+            returned home: {all: 0}
+        care_leavers:
+          pathway: {all: {staying put: 100%}}
+        """
+
+    /// Each stream's care leavers take its own pathway at 18: 100 children of 17 in the entries' own
+    /// stream and 100 in a stream whose pathway goes elsewhere, no exits: a year later all 200 are
+    /// care leavers, 100 in each accommodation, exactly.
+    @Test func aStreamsCareLeaversTakeItsOwnPathway() throws {
+        let s = try TestScenarios.read(Self.pathwayText)
+        #expect(s.entries.streams[0].pathwayFrom?[0] == Mix(shares: [0, 0, 1]))
+        // Support to 25 and what is unsuitable are the scenario's: a stream gives only its pathway.
+        #expect { try TestScenarios.read(Self.pathwayText.replacingOccurrences(of: "pathway: {all: {supported lodgings: 100%}}", with: "support_to_25: 50%")) }
+            throws: { "\($0)".contains("support_to_25") && "\($0)".contains("pathway") }
+        let model = CareModel(s)
+        let march = model.monthEnds.firstIndex { $0.description == "2026-03-31" }!
+        func stock(_ t: Tally, _ provider: Int) -> Int32 { (0..<t.bands).reduce(0) { $0 + t.stock(month: march, provider: provider, band: $1) } }
+        for t in MonteCarlo.run(model, replications: s.replications, threads: 2) {
+            #expect(stock(t, 0) == 0 && stock(t, 1) == 100 && stock(t, 2) == 100, "foster \(stock(t, 0)), staying put \(stock(t, 1)), supported lodgings \(stock(t, 2))")
+        }
+    }
 }
+

@@ -72,4 +72,13 @@ import Testing
                                                                     with: "        transferred: {16 to 17: 0.5}"))
         #expect(missing.contains("unknown exit reason 'transferred': a stream's reasons are those the scenario's 'exits: rates:' names ('returned home'); add 'transferred' there"), "\(missing)")
     }
+
+    /// A stream's own care-leaver pathway needs the scenario's 'care_leavers' section.
+    @Test func aStreamsCareLeaverPathway() {
+        let withPathway = Self.text.replacingOccurrences(of: "      exits:\n        returned home: {16 to 17: 0.5}",
+                                                         with: "      care_leavers:\n        pathway: {all: {foster care: 100%}}\n      exits:\n        returned home: {16 to 17: 0.5}")
+        let noSection = Fixture.errors(withPathway)
+        #expect(noSection.contains("stream 'asylum' gives its care leavers' pathway, but the scenario has no 'care_leavers' section"), "\(noSection)")
+    }
 }
+
