@@ -234,8 +234,29 @@ extension Engine {
     /// placement consumes the same draws whatever its type (common random numbers again).
     mutating func drawNextMove(_ i: Int, at t: Double) {
         let rate = params.moveRate[providerType[Int(people[i].provider)]]
-        let clock = people[i].rng.exponential()
-        people[i].nextMove = rate > 0 ? t + clock / rate : .infinity
+        var clock = people[i].rng.exponential()
+        guard rate > 0, !params.moveYearFactor.isEmpty else {
+            people[i].nextMove = rate > 0 ? t + clock / rate : .infinity
+            return
+        }
+        // With a yearly factor the hazard is constant within each financial year: spend the
+        // exponential clock year by year (inverting the cumulative hazard).
+        var now = t, year = yearIndex(t)
+        while true {
+            let yearRate = rate * params.moveYearFactor[year]
+            let end = year + 1 < yearStarts.count ? yearStarts[year + 1] : .infinity
+            if yearRate > 0 && now + clock / yearRate <= end {
+                people[i].nextMove = now + clock / yearRate
+                return
+            }
+            guard end < .infinity else {
+                people[i].nextMove = .infinity
+                return
+            }
+            clock -= (end - now) * yearRate
+            now = end
+            year += 1
+        }
     }
 
     /// A placement move: to a type drawn from the move mix for the child's band, resolved against

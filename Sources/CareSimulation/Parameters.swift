@@ -23,6 +23,8 @@ struct Parameters: Sendable {
     var exitTable: [Int]
     /// Moves per day by placement type.
     var moveRate: [Double]
+    /// The move rates' factor in each financial year (empty without move variability).
+    var moveYearFactor: [Double]
     /// Whether a placement type has exit rates of its own (``Exits/byPlacement``).
     var hasOwnExits: [Bool]
     /// Those rates per span, as for the bands: `placementExitCumulative[(span * types + type) * reasons + reason]`
@@ -86,6 +88,7 @@ struct Parameters: Sendable {
         }
         entryYearFactor = randomWalk(variability.entries)
         let exitYearFactor = randomWalk(variability.exits)
+        moveYearFactor = variability.moves > 0 ? randomWalk(variability.moves) : []
 
         let exits = scenario.exits
         let varies = variability.exits > 0 || exits.trend != 0 || !exits.changes.isEmpty

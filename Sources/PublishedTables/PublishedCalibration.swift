@@ -48,6 +48,8 @@ public struct PublishedCalibration: Sendable {
     /// Year-to-year variability: the standard deviation of the yearly step in the log entry and exit rates.
     public var entryVariability: Double
     public var exitVariability: Double
+    /// The same for placement moves (new placements less starts) per child-year.
+    public var moveVariability: Double
     /// Whether the history had consecutive years to estimate the variability from.
     public var variabilityEstimated: Bool
     /// The factor on every exit rate that makes the first year's expected net flow (starts less
@@ -89,6 +91,7 @@ public struct PublishedCalibrator: Sendable {
     let exitPriors: [[Estimation.Prior]]
     public let entryWalk: (sd: Double, pairs: Int)
     public let exitWalk: (sd: Double, pairs: Int)
+    public let moveWalk: (sd: Double, pairs: Int)
     /// Each year's net flow (starts less ceased) over the children in care at its end, pooled over
     /// councils, and how much of a council's own departure from it carries into the next year
     /// (see ``persistence(_:years:)``).
@@ -147,6 +150,7 @@ public struct PublishedCalibrator: Sendable {
         let councilFigures = release.councils.compactMap { all[$0.code] }
         pooledNetFlow = Self.pooledNetFlow(councilFigures, years: years)
         persistence = Self.persistence(councilFigures, pooled: pooledNetFlow)
+        moveWalk = Estimation.randomWalkSD(councilFigures.map { f in years.compactMap { y in Self.moves(f, y) } })
         exitWalk = Estimation.randomWalkSD(release.councils.compactMap { all[$0.code] }.map { f in
             years.compactMap { y in
                 guard let c = f.ceased[y], let exposure = Self.childYears(f, y) else { return nil }
@@ -466,6 +470,7 @@ public struct PublishedCalibrator: Sendable {
         let driftYears = Array((y - Self.ownDriftYears + 1)...y)
         let entrySD = Self.shrunk(own: Self.ownWalk(f, window: driftYears, entries: true), pool: entryWalk.sd)
         let ceasedSD = Self.shrunk(own: Self.ownWalk(f, window: driftYears, entries: false), pool: exitWalk.sd)
+        let moveSD = Self.shrunk(own: Self.ownWalk(driftYears.compactMap { Self.moves(f, $0) }), pool: moveWalk.sd)
         return PublishedCalibration(
             council: council, asOfYear: y, window: window, population: population, inHouseFoster: inHouse,
             localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
@@ -482,6 +487,7 @@ public struct PublishedCalibrator: Sendable {
             // (Taking out the birthdays' part, as drift carried by the entries of earlier years, was
             // tried: ceased then held 71% of actuals inside their 90% intervals as of 2020, not 79%.)
             exitVariability: ceasedSD / max(0.25, Self.shareBefore18(exits)),
+            moveVariability: moveSD,
             variabilityEstimated: entryWalk.pairs > 0 && exitWalk.pairs > 0,
             flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, careLeavers: careLeavers, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })
     }
@@ -548,11 +554,23 @@ public struct PublishedCalibrator: Sendable {
 
     /// A council's own sum of squared yearly log changes less the Poisson part, and its pairs.
     static func ownWalk(_ f: AreaFigures, window: [Int], entries: Bool) -> (sumSquares: Double, pairs: Int) {
-        let series: [(Double, Double)] = window.compactMap { y in
+        ownWalk(window.compactMap { y in
             if entries { return f.starts[y].map { ($0, 1) } }
             guard let c = f.ceased[y], let x = childYears(f, y) else { return nil }
             return (c, x)
-        }
+        })
+    }
+
+    /// A council's placement moves in the year to 31 March `y` (new placements less starts) and the
+    /// child-years behind them, where its new placements are published.
+    static func moves(_ f: AreaFigures, _ y: Int) -> (Double, Double)? {
+        guard let placements = f.newPlacements[y], let s = f.starts[y], let x = childYears(f, y) else { return nil }
+        return (max(0, placements - s), x)
+    }
+
+    /// The sum of squared yearly changes in the log rate, less Poisson noise, over consecutive
+    /// years of (events, exposure), and the number of pairs.
+    static func ownWalk(_ series: [(Double, Double)]) -> (sumSquares: Double, pairs: Int) {
         var sum = 0.0, n = 0
         // As for the pool: a year of under 20 events says more about chance than about drift.
         for (a, b) in zip(series, series.dropFirst()) where a.0 >= 20 && b.0 >= 20 {

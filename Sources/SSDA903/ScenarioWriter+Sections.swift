@@ -235,6 +235,7 @@ extension ScenarioWriter {
         line("variability:", "DEFAULT — year-to-year drift in rates across England's councils (docs/published-tables.md); replace with your own")
         line("  entries: \(ScenarioText.percent(basisPoints: Int((v.entries * 10_000).rounded())))", "sd of the yearly step in the log entry rates")
         line("  exits: \(ScenarioText.percent(basisPoints: Int((v.exits * 10_000).rounded())))", "sd of the yearly step in the log exit rates (before 18)")
+        line("  moves: \(ScenarioText.percent(basisPoints: Int((v.moves * 10_000).rounded())))", "sd of the yearly step in the log move rates")
         line(String(format: "  rates_averaged_over: %.2f years", max(1, calibration.windowYears)), "the window the rates are estimated over")
         line("")
     }

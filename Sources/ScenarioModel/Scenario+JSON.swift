@@ -108,7 +108,8 @@ extension Scenario {
             ("financial_year", .string(b.year.description)),
             ("line", .string(b.provider.map { providerList[$0].name } ?? "total")), ("pounds", .number(b.pounds))]) })))
         top.append(("population_ages", ages(populationAges)))
-        top.append(("variability", .object([("entries", .number(variability.entries)), ("exits", .number(variability.exits)),
+        top.append(("variability", .object([("entries", .number(variability.entries)), ("exits", .number(variability.exits))]
+                                           + (variability.moves > 0 ? [("moves", .number(variability.moves))] : []) + [
                                                 ("rates_averaged_over_years", .number(variability.averagedYears))])))
         // Written only when used, so that the resolved form of a scenario without them is as before.
         if let e = emergencyBeds {

@@ -82,6 +82,61 @@ import ScenarioModel
         #expect(abs(Self.variance(logs) - expected) < 4 * se)
     }
 
+    /// Moves with variability σ: of N₀ children in one placement type moving to another at μ a year
+    /// (no exits, no moves back), the share still there after the first year is exp(−μM) with
+    /// log M ~ N(0, σ²), as for exits; the move's time crosses each 1 April on the new year's rate.
+    @Test func moveVariabilityHasTheStatedVariance() throws {
+        let (n0, mu, sigma) = (5_000.0, 0.25, 0.15)
+        let s = try TestScenarios.read("""
+            start: 2025-04-01
+            horizon: 2 years
+            replications: 400
+            seed: 12
+            age_bands: {under 1: 0, 1 to 17: 1}
+            placements:
+              foster care:
+                providers:
+                  - {name: external, weekly_cost: 900}
+                moves: {rate: \(mu), to: {children's home: 100%}}
+              children's home:
+                providers:
+                  - {name: home, weekly_cost: 4000}
+            population:
+              external: {under 1: \(Int(n0))}
+            entries:
+              per_year: {all: 0}
+              first_placement: {all: {foster care: 100%}}
+            exits:
+              rates:
+                returned home: {all: 0}
+            variability: {moves: 15%}
+            """)
+        #expect(s.variability.moves == 0.15)
+        let model = CareModel(s)
+        let tallies = MonteCarlo.run(model, replications: s.replications, threads: 2)
+        let march = model.monthEnds.firstIndex { $0.description == "2026-03-31" }!
+        let shares = Self.stockOfProvider0(tallies, month: march).map { $0 / n0 }
+        let logs = shares.map { log(-log($0) / mu) }
+        let p = exp(-mu)
+        let expected = sigma * sigma + p * (1 - p) / n0 / pow(p * log(p), 2)
+        let se = expected * (2 / Double(logs.count - 1)).squareRoot()
+        #expect(abs(Self.variance(logs) - expected) < 4 * se, "variance \(Self.variance(logs)), expected \(expected) ± \(se)")
+        // Over two years the share left is exp(−μ(M₁ + M₁M₂′)), M₂′ the second step's factor: its mean,
+        // by integrating over the two normal steps, checks that a move drawn in one year crosses
+        // 1 April on the next year's rate.
+        let grid = stride(from: -8.0, through: 8.0, by: 0.02).map { z in (z, exp(-z * z / 2) / (2 * Double.pi).squareRoot() * 0.02) }
+        var expectedLeft = 0.0
+        for (z1, w1) in grid {
+            let m1 = exp(sigma * z1 - sigma * sigma / 2)
+            for (z2, w2) in grid { expectedLeft += w1 * w2 * exp(-mu * m1 * (1 + exp(sigma * z2 - sigma * sigma / 2))) }
+        }
+        let april = model.monthEnds.firstIndex { $0.description == "2027-03-31" }!
+        let left = Self.stockOfProvider0(tallies, month: april).map { $0 / n0 }
+        let mean = left.reduce(0, +) / Double(left.count)
+        let meanSE = (Self.variance(left) / Double(left.count)).squareRoot()
+        #expect(abs(mean - expectedLeft) < 4 * meanSE, "two years: \(mean) left, expected \(expectedLeft) ± \(meanSE)")
+    }
+
     /// A dated change for one reason: before it the stock decays at 2μ, after it at μ(1 + f):
     /// E[N(t)] = N₀·exp(−2μD − μ(1 + f)(t − D)), and the trend multiplies each later year's rates.
     @Test func exitChangesAndTrendsFollowTheirClosedForm() throws {
