@@ -106,6 +106,13 @@ import Testing
             """ + "\n" + String(repeating: " ", count: 65) + "^")
     }
 
+    @Test func misspeltObservedSuggestsIt() {
+        #expect(Self.errors(replacing: "children's home: 20%}", with: "children's home: 20%, observd: 40}") == """
+            s.yaml:12:52: error: unknown placement type 'observd'; did you mean 'observed' (how many children or moves the shares were counted from)?
+                      to: {foster care: 80%, children's home: 20%, observd: 40}
+            """ + "\n" + String(repeating: " ", count: 55) + "^")
+    }
+
     @Test func unknownPlacementTypeInAMix() {
         #expect(Self.errors(replacing: "children's home: 20%}", with: "childrens home: 20%}") == """
             s.yaml:12:30: error: unknown placement type 'childrens home'; did you mean 'children's home'?
@@ -223,6 +230,19 @@ import Testing
                 extends: baseline.yaml
                          ^
             """)
+    }
+
+    /// A variant's misspelt provider name adds a provider (with no cost) instead of changing the baseline's.
+    @Test func variantWithAMisspeltProviderSuggestsTheBaselines() {
+        let files = [
+            "/t/base.yaml": Self.base,
+            "/t/variant.yaml": "extends: base.yaml\nplacements:\n  foster care:\n    providers:\n      - name: in-house fosterng\n        capacity: 20\n",
+        ]
+        #expect(Fixture.load("/t/variant.yaml", files).errors.contains("""
+            /t/variant.yaml:5:9: error: provider 'in-house fosterng' needs a 'weekly_cost' in pounds per child per week; did you mean 'in-house fostering'? A variant changes a provider by giving its name exactly
+                      - name: in-house fosterng
+                        ^
+            """))
     }
 
     @Test func extendsCycleNamesTheFiles() {
