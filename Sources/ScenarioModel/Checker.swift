@@ -156,6 +156,12 @@ final class Checker {
     /// A yearly change or uplift: `3%`, `-10%`, or a fraction such as 0.03; more than −100%.
     func change(_ node: Node, _ key: String) -> Double? {
         guard let value = percentage(node, key) else { return nil }
+        if value <= -1, !isPercentText(node) {
+            // '-10' is read as a fraction, -1000%: the writer almost certainly meant '-10%'.
+            error("'\(key)' of \(node.shortText) means \(Int((value * 100).rounded()))%; write a percentage such as '\(node.shortText.trimmingQuotes)%'",
+                  at: node.mark)
+            return nil
+        }
         guard value > -1 else {
             error("'\(key)' must be more than -100%, found \(node.shortText)", at: node.mark)
             return nil
@@ -252,8 +258,26 @@ final class Checker {
     /// An ISO date `YYYY-MM-DD`.
     func date(_ node: Node, _ key: String) -> Day? {
         if case .scalar(let s) = node.content, let day = Day(iso: Substring(s.text)) { return day }
-        error("expected a date such as '2026-04-01' for '\(key)', found \(node.shortText)", at: node.mark)
+        let hint = if case .scalar(let s) = node.content { Checker.isoHint(s.text) } else { "" }
+        error("expected a date such as '2026-04-01' for '\(key)', found \(node.shortText)\(hint)", at: node.mark)
         return nil
+    }
+
+    /// "; did you mean '2025-04-01'? …" for a real date written another way: day first with the
+    /// year last (`01/04/2025`, `1.4.2025`, as UK spreadsheets write them), or without leading zeros
+    /// (`2025-4-1`); "" otherwise.
+    static func isoHint(_ text: String) -> String {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "-" || $0 == "." }
+        guard parts.count == 3,
+              parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return "" }
+        let (year, month, day) = parts[0].count == 4 ? (parts[0], parts[1], parts[2])
+            : parts[2].count == 4 ? (parts[2], parts[1], parts[0]) : ("", "", "")
+        guard year.count == 4, month.count <= 2, day.count <= 2 else { return "" }
+        func padded(_ part: Substring) -> String { part.count == 1 ? "0\(part)" : String(part) }
+        let iso = "\(year)-\(padded(month))-\(padded(day))"
+        guard iso != text, Day(iso: Substring(iso)) != nil else { return "" }
+        return "; did you mean '\(iso)'? Write dates as year-month-day"
     }
 
     /// Looks a user-written name up in a list of defined names, suggesting the nearest on a miss.
