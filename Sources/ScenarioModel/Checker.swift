@@ -263,21 +263,9 @@ final class Checker {
         return nil
     }
 
-    /// "; did you mean '2025-04-01'? …" for a real date written another way: day first with the
-    /// year last (`01/04/2025`, `1.4.2025`, as UK spreadsheets write them), or without leading zeros
-    /// (`2025-4-1`); "" otherwise.
+    /// "; did you mean '2025-04-01'? …" for a real date written another way (``Day/isoSpelling(of:)``); "" otherwise.
     static func isoHint(_ text: String) -> String {
-        let parts = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "-" || $0 == "." }
-        guard parts.count == 3,
-              parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } })
-        else { return "" }
-        let (year, month, day) = parts[0].count == 4 ? (parts[0], parts[1], parts[2])
-            : parts[2].count == 4 ? (parts[2], parts[1], parts[0]) : ("", "", "")
-        guard year.count == 4, month.count <= 2, day.count <= 2 else { return "" }
-        func padded(_ part: Substring) -> String { part.count == 1 ? "0\(part)" : String(part) }
-        let iso = "\(year)-\(padded(month))-\(padded(day))"
-        guard iso != text, Day(iso: Substring(iso)) != nil else { return "" }
-        return "; did you mean '\(iso)'? Write dates as year-month-day"
+        Day.isoSpelling(of: text).map { "; did you mean '\($0)'? Write dates as year-month-day" } ?? ""
     }
 
     /// Looks a user-written name up in a list of defined names, suggesting the nearest on a miss.

@@ -76,7 +76,7 @@ struct ReturnInput {
     init(_ arguments: Arguments) throws {
         let asOfText = try ReturnInput.required(arguments, "as-of", example: "--as-of 2024-03-31")
         guard let day = Day(iso: Substring(asOfText)) else {
-            throw CommandFailure("expected a date such as '2024-03-31' for '--as-of', found '\(asOfText)'", status: 2)
+            throw CommandFailure("expected a date such as '2024-03-31' for '--as-of', found '\(asOfText)'\(Day.isoSpelling(of: asOfText).map { "; did you mean '\($0)'?" } ?? "")", status: 2)
         }
         asOf = day
         windowYears = try arguments.double("window") ?? 3

@@ -18,7 +18,7 @@ enum PublishedCommands {
     static func asOfYear(_ arguments: Arguments, console: Console) throws -> Int {
         let text = try ReturnInput.required(arguments, "as-of", example: "--as-of 2021-03-31")
         guard let day = Day(iso: Substring(text)) else {
-            throw CommandFailure("expected a date such as '2021-03-31' for '--as-of', found '\(text)'", status: 2)
+            throw CommandFailure("expected a date such as '2021-03-31' for '--as-of', found '\(text)'\(Day.isoSpelling(of: text).map { "; did you mean '\($0)'?" } ?? "")", status: 2)
         }
         let c = day.civil
         let year = c.month > 3 || (c.month == 3 && c.day == 31) ? c.year : c.year - 1
