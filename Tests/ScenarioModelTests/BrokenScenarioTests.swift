@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import YAMLReader
 @testable import ScenarioModel
 
 /// A corpus of broken scenarios, each asserting every diagnostic whole: position, message,
@@ -226,7 +228,7 @@ import Testing
     @Test func extendsAMissingFile() {
         let files = ["scenarios/variant.yaml": "name: variant\nextends: baseline.yaml\n"]
         #expect(Fixture.load("scenarios/variant.yaml", files).errors == """
-            scenarios/variant.yaml:2:10: error: cannot extend 'baseline.yaml': no such file ('scenarios/baseline.yaml')
+            scenarios/variant.yaml:2:10: error: cannot extend 'baseline.yaml' ('scenarios/baseline.yaml'): no such file
                 extends: baseline.yaml
                          ^
             """)
@@ -245,13 +247,30 @@ import Testing
             """))
     }
 
+    /// On disk, a misspelt baseline's name is matched against the scenario files beside the variant.
+    @Test func extendsAMisspeltFileSuggestsTheNearest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sufficiency-extends-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.base.write(to: folder.appendingPathComponent("medway-baseline.yaml"), atomically: true, encoding: .utf8)
+        let variant = folder.appendingPathComponent("variant.yaml").path
+        try "extends: medway-baselin.yaml\nname: variant\n".write(toFile: variant, atomically: true, encoding: .utf8)
+        let errors: String
+        do { _ = try ScenarioLoader().load(variant); errors = "" } catch let d as Diagnostics { errors = d.rendered }
+        #expect(errors == """
+            \(variant):1:10: error: cannot extend 'medway-baselin.yaml' ('\(folder.path)/medway-baselin.yaml'): no such file; did you mean 'medway-baseline.yaml'?
+                extends: medway-baselin.yaml
+                         ^
+            """)
+    }
+
     @Test func extendsCycleNamesTheFiles() {
         let files = [
             "/sufficiency-tests/a.yaml": "extends: b.yaml\nname: a\n",
             "/sufficiency-tests/b.yaml": "name: b\nextends: a.yaml\n",
         ]
         #expect(Fixture.load("/sufficiency-tests/a.yaml", files).errors == """
-            /sufficiency-tests/b.yaml:2:10: error: cannot extend 'a.yaml': 'extends' goes round in a circle: /sufficiency-tests/a.yaml → /sufficiency-tests/b.yaml → /sufficiency-tests/a.yaml ('/sufficiency-tests/a.yaml')
+            /sufficiency-tests/b.yaml:2:10: error: cannot extend 'a.yaml' ('/sufficiency-tests/a.yaml'): 'extends' goes round in a circle: /sufficiency-tests/a.yaml → /sufficiency-tests/b.yaml → /sufficiency-tests/a.yaml
                 extends: a.yaml
                          ^
             """)
