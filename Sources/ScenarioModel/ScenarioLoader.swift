@@ -89,7 +89,8 @@ public struct ScenarioLoader: Sendable {
             base = try resolvedTree(basePath, chain: chain + [canonical], sources: &sources)
         } catch let d as Diagnostics where d.items.count == 1 && d.items[0].mark == nil && d.items[0].path == basePath {
             // The baseline itself cannot be read: point at the 'extends' line that names it.
-            throw Diagnostics([Diagnostic("cannot extend '\(scalar.text)' ('\(basePath)'): \(d.items[0].message)", at: extends.value.mark)])
+            let shown = basePath == scalar.text ? "" : " ('\(basePath)')"
+            throw Diagnostics([Diagnostic("cannot extend '\(scalar.text)'\(shown): \(d.items[0].message)", at: extends.value.mark)])
         }
         return Merge.overlay(tree, on: base)
     }

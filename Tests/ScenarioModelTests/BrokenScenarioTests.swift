@@ -232,6 +232,12 @@ import YAMLReader
                 extends: baseline.yaml
                          ^
             """)
+        // In the current folder the path is the name: said once.
+        #expect(Fixture.load("variant.yaml", ["variant.yaml": files["scenarios/variant.yaml"]!]).errors == """
+            variant.yaml:2:10: error: cannot extend 'baseline.yaml': no such file
+                extends: baseline.yaml
+                         ^
+            """)
     }
 
     /// A variant's misspelt provider name adds a provider (with no cost) instead of changing the baseline's.
