@@ -116,7 +116,7 @@ final class Checker {
             default: break
             }
         }
-        error("expected a number for '\(key)', found \(node.shortText)\(quotedHint(node, Checker.isNumber))\(commaHint(node))",
+        error("expected a number for '\(key)', found \(node.shortText)\(quotedHint(node, Checker.isNumber))\(commaHint(node))\(spaceHint(node))",
               at: node.mark)
         return nil
     }
@@ -190,7 +190,7 @@ final class Checker {
             }
         }
         let hint = quotedHint(node) { Checker.isNumber($0) || Checker.isPercentage($0) }
-        error("expected a percentage such as '30%' for '\(key)', found \(node.shortText)\(hint)", at: node.mark)
+        error("expected a percentage such as '30%' for '\(key)', found \(node.shortText)\(hint)\(spaceHint(node))", at: node.mark)
         return nil
     }
 
@@ -201,7 +201,7 @@ final class Checker {
             if s.style == .plain, case .float(let v) = s.resolved, v >= 0, v.isFinite { return v }
             if let value = Checker.parseMoney(s.text) { return value }
         }
-        error("expected an amount in pounds such as '£850' for '\(key)', found \(node.shortText)\(moneyHint(node))", at: node.mark)
+        error("expected an amount in pounds such as '£850' for '\(key)', found \(node.shortText)\(moneyHint(node))\(spaceHint(node))", at: node.mark)
         return nil
     }
 
@@ -237,7 +237,7 @@ final class Checker {
                   at: node.mark)
             return nil
         }
-        error("expected a duration such as \(examples) for '\(key)', found \(node.shortText)", at: node.mark)
+        error("expected a duration such as \(examples) for '\(key)', found \(node.shortText)\(spaceHint(node))", at: node.mark)
         return nil
     }
 
@@ -259,7 +259,7 @@ final class Checker {
     func date(_ node: Node, _ key: String) -> Day? {
         if case .scalar(let s) = node.content, let day = Day(iso: Substring(s.text)) { return day }
         let hint = if case .scalar(let s) = node.content { Checker.isoHint(s.text) } else { "" }
-        error("expected a date such as '2026-04-01' for '\(key)', found \(node.shortText)\(hint)", at: node.mark)
+        error("expected a date such as '2026-04-01' for '\(key)', found \(node.shortText)\(hint)\(spaceHint(node))", at: node.mark)
         return nil
     }
 
@@ -282,6 +282,12 @@ final class Checker {
             error(message, at: mark)
             return nil
         }
+        let straight = String(name.map { $0 == "\u{2019}" ? "'" : $0 == "\u{00A0}" ? " " : $0 })
+        if straight != name, names.contains(straight) {
+            // Pasted from a word processor: the same name to the eye, with a curly apostrophe or a no-break space.
+            error("unknown \(kind) '\(name)': it is written with a curly apostrophe (’) or a no-break space, as word processors write; type '\(straight)' with a straight apostrophe and ordinary spaces", at: mark)
+            return nil
+        }
         let known = names.isEmpty ? "" : Suggestion.didYouMean(name, among: names)
         error("unknown \(kind) '\(name)'\(known)", at: mark)
         return nil
@@ -290,6 +296,13 @@ final class Checker {
     private func describe(_ range: ClosedRange<Int>) -> String {
         if range.upperBound == Int.max { return "at least \(range.lowerBound)" }
         return "from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// "; it contains a no-break space …" for a value pasted from a word processor, where it looks
+    /// like an ordinary space ('5 years') but is not one.
+    private func spaceHint(_ node: Node) -> String {
+        guard case .scalar(let s) = node.content, s.text.unicodeScalars.contains("\u{00A0}") else { return "" }
+        return "; it contains a no-break space (U+00A0), as word processors write: type an ordinary space instead"
     }
 
     /// "; write '1000' without the comma" for a number written with thousands separators.

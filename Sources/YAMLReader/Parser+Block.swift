@@ -108,6 +108,14 @@ extension Parser {
         lastTabLine == line ? Stop() : fail(message, at: atLine.map { Mark(source: source, line: $0, column: 1) })
     }
 
+    /// "; a ':' on this line is followed by a no-break space …" when one is (pasted from a word
+    /// processor, it looks like ': ' but does not end a key), or "".
+    func noBreakSpaceHint(line number: Int) -> String {
+        let scalars = Array(source.line(number).unicodeScalars)
+        guard zip(scalars, scalars.dropFirst()).contains(where: { $0 == ":" && $1 == "\u{00A0}" }) else { return "" }
+        return "; a ':' on this line is followed by a no-break space (U+00A0), as word processors write: type an ordinary space"
+    }
+
     /// Ends a value that stopped on its line: only a comment may follow on the line, and the next
     /// line with content must not be indented further than `parentIndent`.
     mutating func finishValue(plain: Bool, parentIndent: Int) throws {
@@ -125,7 +133,8 @@ extension Parser {
             if plain && line == valueLine + 1 && !sawComment {
                 if parentIndent < 0 {
                     // A whole document that is one line of text, then keys: the first line lacks its ':'.
-                    throw failIndentation("expected ':' after the key on this line (write 'key: value')", atLine: valueLine)
+                    throw failIndentation("expected ':' after the key on this line (write 'key: value')\(noBreakSpaceHint(line: valueLine))",
+                                          atLine: valueLine)
                 }
                 throw failIndentation("plain text continues on the next line; quote it, or use '|' for text over several lines")
             }
@@ -181,7 +190,7 @@ extension Parser {
             text = scanPlain(flow: false)
         }
         guard isKeyIndicatorAhead(keyStart: start) else {
-            throw fail("expected ':' after key '\(text)'", at: start)
+            throw fail("expected ':' after key '\(text)'\(noBreakSpaceHint(line: start.line))", at: start)
         }
         return (text, start, quoted)
     }

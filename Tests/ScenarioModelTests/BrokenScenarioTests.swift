@@ -69,6 +69,32 @@ import YAMLReader
             """)
     }
 
+    /// Pasted from a word processor: a curly apostrophe looks like the name but is not it.
+    @Test func curlyApostropheInAName() {
+        #expect(Self.errors(replacing: "children's home: 20%}", with: "children\u{2019}s home: 20%}") == """
+            s.yaml:12:30: error: unknown placement type 'children\u{2019}s home': it is written with a curly apostrophe (\u{2019}) or a no-break space, as word processors write; type 'children's home' with a straight apostrophe and ordinary spaces
+                      to: {foster care: 80%, children\u{2019}s home: 20%}
+                                             ^
+            """)
+    }
+
+    /// A no-break space after a key's ':' looks like a space but does not end the key.
+    @Test func noBreakSpaceAfterAColon() {
+        #expect(Self.errors(replacing: "start: 2025-04-01", with: "start:\u{00A0}2025-04-01") == """
+            s.yaml:1:1: error: expected ':' after the key on this line (write 'key: value'); a ':' on this line is followed by a no-break space (U+00A0), as word processors write: type an ordinary space
+                start:\u{00A0}2025-04-01
+                ^
+            """)
+    }
+
+    @Test func noBreakSpaceAfterAColonInsideAMapping() {
+        #expect(Self.errors(replacing: "capacity: 10", with: "capacity:\u{00A0}10") == """
+            s.yaml:6:9: error: expected ':' after key 'capacity:\u{00A0}10'; a ':' on this line is followed by a no-break space (U+00A0), as word processors write: type an ordinary space
+                        capacity:\u{00A0}10
+                        ^
+            """)
+    }
+
     @Test func tabInIndentation() {
         #expect(Self.errors(replacing: "        capacity: 10", with: "\tcapacity: 10") == """
             s.yaml:6:1: error: tab character in indentation; indent with spaces only

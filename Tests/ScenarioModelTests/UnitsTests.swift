@@ -131,6 +131,7 @@ import Testing
         ("-1 year", "'horizon' must be longer than zero, found '-1 year'"),
         ("5", "expected a duration with its unit for 'horizon', such as '5 years', found '5'"),
         ("60", "expected a duration with its unit for 'horizon', such as '60 months', found '60'"),
+        ("5\u{00A0}years", "expected a duration such as '5 years' or '60 months' for 'horizon', found '5\u{00A0}years'; it contains a no-break space (U+00A0), as word processors write: type an ordinary space instead"),
         ("5 Years", "expected a duration such as '5 years' or '60 months' for 'horizon', found '5 Years'"),
         ("5years", "expected a duration such as '5 years' or '60 months' for 'horizon', found '5years'"),
         ("five years", "expected a duration such as '5 years' or '60 months' for 'horizon', found 'five years'"),
