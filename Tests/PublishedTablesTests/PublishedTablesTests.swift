@@ -138,6 +138,16 @@ import ScenarioModel
         #expect(text.contains("# A mix of placements with 'observed: N' was counted from N children or moves"))
     }
 
+    @Test func aMisspeltCouncilSuggestsTheNearest() throws {
+        let release = try PublishedRelease.read(Self.fixture)
+        do {
+            _ = try release.council("Medwya")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "no council 'Medwya' in the tables; did you mean 'Medway'? Give its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887')")
+        }
+    }
+
     @Test func aCouncilWithNoFiguresAtTheDateIsAClearError() throws {
         let folder = try Self.copy { name, text in
             name.hasPrefix("cla_number") ? text.split(separator: "\n").filter { !($0.hasPrefix("2021") && $0.contains("E06000017")) }

@@ -100,7 +100,7 @@ func temporaryFolder() throws -> URL {
         try Data(episodes.utf8).write(to: folder.appendingPathComponent("episodes.csv"))
         let result = runCLI(["calibrate", folder.path, "--la", "Bromly", "--as-of", "2021-03-31", "--output", folder.appendingPathComponent("x.yaml").path])
         #expect(result.status == 1)
-        #expect(result.err == "\(folder.appendingPathComponent("episodes.csv").path): error: no rows for LA 'Bromly'; did you mean 'Bromley'?; the file holds 'Bromley'\n")
+        #expect(result.err == "\(folder.appendingPathComponent("episodes.csv").path): error: no rows for LA 'Bromly'; did you mean 'Bromley'? The file holds 'Bromley'\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.yaml").path))
     }
 }
