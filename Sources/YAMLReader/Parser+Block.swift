@@ -102,10 +102,12 @@ extension Parser {
         return Parser.string(s[i..<j])
     }
 
-    /// Stops on an indentation error, adding it unless a tab on this line was reported already
-    /// (the tab is the cause; a second error would be noise).
+    /// Stops on an indentation error, adding it unless a tab on this line or the line before was
+    /// reported already (the tab is the cause: two tabs read as two columns leave the next line
+    /// 'indented more'; a second error would be noise).
     mutating func failIndentation(_ message: String, atLine: Int? = nil) -> Stop {
-        lastTabLine == line ? Stop() : fail(message, at: atLine.map { Mark(source: source, line: $0, column: 1) })
+        lastTabLine > 0 && (lastTabLine == line || lastTabLine == line - 1)
+            ? Stop() : fail(message, at: atLine.map { Mark(source: source, line: $0, column: 1) })
     }
 
     /// "; a ':' on this line is followed by a no-break space …" when one is (pasted from a word

@@ -103,6 +103,15 @@ import YAMLReader
             """)
     }
 
+    /// Two tabs (an editor's two levels) are one error, not also 'unexpected indentation' on the next line.
+    @Test func twoTabsInIndentationAreOneError() {
+        #expect(Self.errors(replacing: "        capacity: 10", with: "\t\tcapacity: 10") == """
+            s.yaml:6:1: error: tab character in indentation; indent with spaces only
+                \t\tcapacity: 10
+                ^
+            """)
+    }
+
     @Test func sharesAddingUpTo110Percent() {
         #expect(Self.errors(replacing: "children's home: 10%}", with: "children's home: 20%}") == """
             s.yaml:22:10: error: the shares in 'first_placement.all' add up to 110%, not 100%
