@@ -59,7 +59,7 @@ extension PublishedBacktest {
     /// The summary as a printed table.
     public var table: String {
         let councils = Set(rows.map(\.council.code))
-        var out = "back-test from 31 March \(asOfYear), \(years) year(s) ahead, \(replications) replications, "
+        var out = "back-test from 31 March \(asOfYear), \(years) \(years == 1 ? "year" : "years") ahead, \(replications) replications, "
         out += councils.count == 1 ? "1 council (\(rows[0].council.name))" : "\(councils.count) councils"
         out += skipped.isEmpty ? "\n" : " (\(skipped.count) left out: see below)\n"
         if councils.count == 1 { out += forecasts + "\n" }

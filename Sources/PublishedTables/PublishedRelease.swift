@@ -226,7 +226,8 @@ public struct PublishedRelease: Sendable {
             return c
         }
         let names = councils.map(\.name)
-        throw FileError(path: files[.totals] ?? "the tables", "no council '\(query)' in the tables\(Suggestion.didYouMean(query, among: names)); "
-            + "give its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887')")
+        let near = Suggestion.didYouMean(query, among: names)
+        throw FileError(path: files[.totals] ?? "the tables", "no council '\(query)' in the tables\(near.isEmpty ? "; give" : near + " Give") "
+            + "its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887')")
     }
 }

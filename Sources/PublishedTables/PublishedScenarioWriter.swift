@@ -86,6 +86,8 @@ public struct PublishedScenarioWriter: Sendable {
         line("# Tables read: \(sources.joined(separator: ", ")).")
         line("# Children in care on 31 March \(c.asOfYear); rates over \(windowText).")
         line("# Estimated rates are {events, years}: each replication draws the rate from that evidence.")
+        line("# A mix of placements with 'observed: N' was counted from N children or moves: each replication")
+        line("# draws its own shares from that count, so a small council's shares carry more uncertainty.")
         line("# Method and assumptions: docs/published-tables.md. Figures marked DEFAULT are not in the")
         line("# tables: replace them with your council's own.")
         for note in c.notes { line("# note: \(note)") }

@@ -120,14 +120,15 @@ public enum ReturnReader {
         let chosen: String
         if let la {
             guard let match = present.first(where: { $0.caseInsensitiveCompare(la) == .orderedSame }) else {
-                throw ImportError(path: episodes.path, "no rows for LA '\(la)'\(Suggestion.didYouMean(la, among: present.filter(SafeEcho.isLAName))); the file holds \(SafeEcho.laList(present))")
+                let near = Suggestion.didYouMean(la, among: present.filter(SafeEcho.isLAName))
+                throw ImportError(path: episodes.path, "no rows for LA '\(la)'\(near.isEmpty ? "; the" : near + " The") file holds \(SafeEcho.laList(present))")
             }
             chosen = match
         } else {
             guard present.count == 1, SafeEcho.isLAName(present[0]) else {
                 throw ImportError(path: episodes.path, present.count == 1
                     ? "the LA column holds no LA name (are the columns shifted?)"
-                    : "the file holds several LAs (\(SafeEcho.laList(present))); choose one with the la option")
+                    : "the file holds several LAs (\(SafeEcho.laList(present))); choose one with '--la NAME'")
             }
             chosen = present[0]
         }

@@ -106,6 +106,8 @@ public struct ScenarioWriter: Sendable {
         line(String(format: "# %@ to %@ (%.2f years).", CivilDate.formatLong(c.windowStart), CivilDate.formatLong(c.windowEnd), c.windowYears))
         line("# Each estimated rate is {events, years}: the events counted in the window and the exposure")
         line("# behind them; the simulator draws the rate afresh in each replication from that evidence.")
+        line("# A mix of placements with 'observed: N' was counted from N entries or moves (the counts are in")
+        line("# its comment); each replication draws its own shares from them, so small counts give wider intervals.")
         line("# Figures marked DEFAULT are not in the 903 return: replace them with your council's own.")
         line("# Only aggregates are written here: nothing in this file identifies a child.")
         for note in options.notes + c.notes { line("# \(note)") }

@@ -116,7 +116,7 @@ final class Checker {
             default: break
             }
         }
-        error("expected a number for '\(key)', found \(node.shortText)\(quotedHint(node, Checker.isNumber))\(commaHint(node))",
+        error("expected a number for '\(key)', found \(node.shortText)\(quotedHint(node, Checker.isNumber))\(commaHint(node))\(spaceHint(node))",
               at: node.mark)
         return nil
     }
@@ -156,6 +156,12 @@ final class Checker {
     /// A yearly change or uplift: `3%`, `-10%`, or a fraction such as 0.03; more than −100%.
     func change(_ node: Node, _ key: String) -> Double? {
         guard let value = percentage(node, key) else { return nil }
+        if value <= -1, !isPercentText(node) {
+            // '-10' is read as a fraction, -1000%: the writer almost certainly meant '-10%'.
+            error("'\(key)' of \(node.shortText) means \(Int((value * 100).rounded()))%; write a percentage such as '\(node.shortText.trimmingQuotes)%'",
+                  at: node.mark)
+            return nil
+        }
         guard value > -1 else {
             error("'\(key)' must be more than -100%, found \(node.shortText)", at: node.mark)
             return nil
@@ -184,7 +190,7 @@ final class Checker {
             }
         }
         let hint = quotedHint(node) { Checker.isNumber($0) || Checker.isPercentage($0) }
-        error("expected a percentage such as '30%' for '\(key)', found \(node.shortText)\(hint)", at: node.mark)
+        error("expected a percentage such as '30%' for '\(key)', found \(node.shortText)\(hint)\(spaceHint(node))", at: node.mark)
         return nil
     }
 
@@ -195,7 +201,7 @@ final class Checker {
             if s.style == .plain, case .float(let v) = s.resolved, v >= 0, v.isFinite { return v }
             if let value = Checker.parseMoney(s.text) { return value }
         }
-        error("expected an amount in pounds such as '£850' for '\(key)', found \(node.shortText)\(moneyHint(node))", at: node.mark)
+        error("expected an amount in pounds such as '£850' for '\(key)', found \(node.shortText)\(moneyHint(node))\(spaceHint(node))", at: node.mark)
         return nil
     }
 
@@ -231,7 +237,7 @@ final class Checker {
                   at: node.mark)
             return nil
         }
-        error("expected a duration such as \(examples) for '\(key)', found \(node.shortText)", at: node.mark)
+        error("expected a duration such as \(examples) for '\(key)', found \(node.shortText)\(spaceHint(node))", at: node.mark)
         return nil
     }
 
@@ -252,8 +258,14 @@ final class Checker {
     /// An ISO date `YYYY-MM-DD`.
     func date(_ node: Node, _ key: String) -> Day? {
         if case .scalar(let s) = node.content, let day = Day(iso: Substring(s.text)) { return day }
-        error("expected a date such as '2026-04-01' for '\(key)', found \(node.shortText)", at: node.mark)
+        let hint = if case .scalar(let s) = node.content { Checker.isoHint(s.text) } else { "" }
+        error("expected a date such as '2026-04-01' for '\(key)', found \(node.shortText)\(hint)\(spaceHint(node))", at: node.mark)
         return nil
+    }
+
+    /// "; did you mean '2025-04-01'? …" for a real date written another way (``Day/isoSpelling(of:)``); "" otherwise.
+    static func isoHint(_ text: String) -> String {
+        Day.isoSpelling(of: text).map { "; did you mean '\($0)'? Write dates as year-month-day" } ?? ""
     }
 
     /// Looks a user-written name up in a list of defined names, suggesting the nearest on a miss.
@@ -270,6 +282,12 @@ final class Checker {
             error(message, at: mark)
             return nil
         }
+        let straight = String(name.map { $0 == "\u{2019}" ? "'" : $0 == "\u{00A0}" ? " " : $0 })
+        if straight != name, names.contains(straight) {
+            // Pasted from a word processor: the same name to the eye, with a curly apostrophe or a no-break space.
+            error("unknown \(kind) '\(name)': it is written with a curly apostrophe (’) or a no-break space, as word processors write; type '\(straight)' with a straight apostrophe and ordinary spaces", at: mark)
+            return nil
+        }
         let known = names.isEmpty ? "" : Suggestion.didYouMean(name, among: names)
         error("unknown \(kind) '\(name)'\(known)", at: mark)
         return nil
@@ -278,6 +296,13 @@ final class Checker {
     private func describe(_ range: ClosedRange<Int>) -> String {
         if range.upperBound == Int.max { return "at least \(range.lowerBound)" }
         return "from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    /// "; it contains a no-break space …" for a value pasted from a word processor, where it looks
+    /// like an ordinary space ('5 years') but is not one.
+    private func spaceHint(_ node: Node) -> String {
+        guard case .scalar(let s) = node.content, s.text.unicodeScalars.contains("\u{00A0}") else { return "" }
+        return "; it contains a no-break space (U+00A0), as word processors write: type an ordinary space instead"
     }
 
     /// "; write '1000' without the comma" for a number written with thousands separators.

@@ -22,6 +22,23 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// `YYYY-MM-DD` for a real date written another way: day first with the year last
+    /// (`01/04/2025`, `1.4.2025`, as UK spreadsheets write them), or without leading zeros
+    /// (`2025-4-1`); `nil` for anything else, and for text already in that form.
+    public static func isoSpelling(of text: String) -> String? {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "-" || $0 == "." }
+        guard parts.count == 3,
+              parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        let (year, month, day) = parts[0].count == 4 ? (parts[0], parts[1], parts[2])
+            : parts[2].count == 4 ? (parts[2], parts[1], parts[0]) : ("", "", "")
+        guard year.count == 4, month.count <= 2, day.count <= 2 else { return nil }
+        func padded(_ part: Substring) -> String { part.count == 1 ? "0\(part)" : String(part) }
+        let iso = "\(year)-\(padded(month))-\(padded(day))"
+        guard iso != text, Day(iso: Substring(iso)) != nil else { return nil }
+        return iso
+    }
+
     /// The civil date of this day.
     public var civil: (year: Int, month: Int, day: Int) { Day.civilFromDays(number) }
 

@@ -15,13 +15,23 @@ public struct ScenarioLoader: Sendable {
     public static func readUTF8(_ path: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Diagnostic("no such file", path: path)
+            throw Diagnostic("no such file\(nearestScenario(to: path))", path: path)
         }
         guard !isDirectory.boolValue else { throw Diagnostic("is a directory, not a scenario file", path: path) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic("cannot read the file", path: path)
         }
         return try SourceText.utf8Text(data, path: path)
+    }
+
+    /// "; did you mean 'medway-baseline.yaml'?" for a missing file whose name is near a scenario
+    /// file in the same folder (a file name, never a file's content); "" otherwise.
+    static func nearestScenario(to path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+        else { return "" }
+        let scenarios = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        return Suggestion.didYouMean(url.lastPathComponent, among: scenarios)
     }
 
     /// A scenario and the files it was read from (the variant first, then each baseline).
@@ -79,7 +89,8 @@ public struct ScenarioLoader: Sendable {
             base = try resolvedTree(basePath, chain: chain + [canonical], sources: &sources)
         } catch let d as Diagnostics where d.items.count == 1 && d.items[0].mark == nil && d.items[0].path == basePath {
             // The baseline itself cannot be read: point at the 'extends' line that names it.
-            throw Diagnostics([Diagnostic("cannot extend '\(scalar.text)': \(d.items[0].message) ('\(basePath)')", at: extends.value.mark)])
+            let shown = basePath == scalar.text ? "" : " ('\(basePath)')"
+            throw Diagnostics([Diagnostic("cannot extend '\(scalar.text)'\(shown): \(d.items[0].message)", at: extends.value.mark)])
         }
         return Merge.overlay(tree, on: base)
     }

@@ -18,6 +18,12 @@ extension ScenarioReader {
             var ages = AgesWithinBand(atBirth: 0, byAge: Array(repeating: 0, count: band.toAge - band.fromAge + 1))
             var ok = true
             for share in shares.pairs {
+                if share.key == "observed" {
+                    c.error("'observed' is for mixes of placements (first placements, moves, pathways), not for ages within a band; leave it out",
+                            at: share.keyMark)
+                    ok = false
+                    continue
+                }
                 guard let value = c.share(share.value, share.key) else { ok = false; continue }
                 if share.key == "at birth", allowBirth, band.fromAge == 0 {
                     ages.atBirth = value

@@ -339,10 +339,13 @@ extension ScenarioReader {
         guard let fields = c.fields(pathwayNode, "'pathway'", allowed: nil) else { return nil }
         var byType = [Mix?](repeating: nil, count: context.types.count)
         var fallback: Mix?
+        // Entries written but broken (already reported): not reported again as missing.
+        var written = Set<Int>(), allWritten = false
         for pair in fields.pairs {
             let from = pair.key == "all" ? nil
                 : c.reference(pair.key, at: pair.keyMark, among: context.typeNames, kind: "placement type")
             if pair.key != "all", from == nil { continue }
+            if let from { written.insert(from) } else { allWritten = true }
             guard let mix = mix(pair.value, pair.key, among: context.typeNames, kind: "placement type", c) else { continue }
             for (i, share) in mix.shares.enumerated() where share > 0 && context.types[i].serves != .careLeavers {
                 c.error("'\(context.types[i].name)' is not accommodation for care leavers", at: pair.value.mark)
@@ -352,7 +355,7 @@ extension ScenarioReader {
         var mixes: [Mix] = []
         for (i, type) in context.types.enumerated() {
             if let mix = byType[i] ?? fallback { mixes.append(mix); continue }
-            if type.serves == .children {
+            if type.serves == .children, !allWritten, !written.contains(i) {
                 c.error("'pathway' has no entry for children leaving '\(type.name)' (give it, or an 'all' entry)", at: pathwayNode.mark)
             }
             mixes.append(Mix(shares: []))

@@ -93,7 +93,13 @@ extension ScenarioReader {
                 c.error("'\(name)' names the total rows in the CSVs and in 'budgets'; give the provider another name", at: nameNode.mark)
             }
             guard let costNode = f["weekly_cost"] else {
-                c.missing("weekly_cost", in: f, "provider '\(name)' needs a 'weekly_cost' in pounds per child per week", at: item.mark)
+                // In a variant, a misspelt name adds a provider rather than changing the baseline's.
+                let others = items.indices.filter { $0 != position }.compactMap { Merge.names([items[$0]])?.first }
+                    .filter { $0 != name }
+                let near = Suggestion.nearest(to: name, among: others).map {
+                    "; did you mean '\($0)'? A variant changes a provider by giving its name exactly"
+                } ?? ""
+                c.missing("weekly_cost", in: f, "provider '\(name)' needs a 'weekly_cost' in pounds per child per week\(near)", at: item.mark)
                 c.defined(name, kind: "provider")
                 continue
             }

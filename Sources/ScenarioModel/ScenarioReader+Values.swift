@@ -40,7 +40,7 @@ extension ScenarioReader {
                 observed = n
                 continue
             }
-            guard let index = c.reference(pair.key, at: pair.keyMark, among: names, kind: kind),
+            guard let index = c.reference(pair.key, at: pair.keyMark, among: names, kind: kind, hint: { observedHint($0, kind, names) }),
                   let share = c.share(pair.value, pair.key)
             else { ok = false; continue }
             shares[index] = share
@@ -52,6 +52,14 @@ extension ScenarioReader {
             return nil
         }
         return Mix(shares: shares.map { $0 / total }, observed: observed)
+    }
+
+    /// The message for a misspelt `observed` in a mix (`observd: 40`), when no type is nearer.
+    private static func observedHint(_ name: String, _ kind: String, _ names: [String]) -> String? {
+        guard !names.contains("observed"), Suggestion.nearest(to: name, among: names) == nil,
+              Suggestion.nearest(to: name, among: ["observed"]) != nil
+        else { return nil }
+        return "unknown \(kind) '\(name)'; did you mean 'observed' (how many children or moves the shares were counted from)?"
     }
 
     /// A table by age band: keys are band names, or `all` for every band not listed.

@@ -122,7 +122,10 @@ public enum ScenarioReader {
     }
 
     static func horizonMonths(_ node: Node, _ c: Checker) -> Int {
-        guard let days = c.duration(node, "horizon", examples: "'5 years' or '60 months'", unitForNumber: "years")
+        // A bare '5' most likely means 5 years; a bare '60' cannot (at most 50 years): 60 months.
+        var unit = "years"
+        if case .scalar(let s) = node.content, let number = Double(s.text), number > 50 { unit = "months" }
+        guard let days = c.duration(node, "horizon", examples: "'5 years' or '60 months'", unitForNumber: unit)
         else { return Defaults.horizonMonths }
         let months = days / (365.2425 / 12)
         let whole = months.rounded()

@@ -38,7 +38,7 @@ extension Parser {
         if core == .text, case .date(let valid) = old {
             return valid
                 ? nil
-                : "'\(text)' looks like a date but is not a real one, and some YAML readers reject it; quote it to mean the text"
+                : "'\(text)' looks like a date but is not a real one: correct the month or the day (some YAML readers reject it), or quote it to mean the text"
         }
         let advice: String
         if case .bool = old {

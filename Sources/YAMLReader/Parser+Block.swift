@@ -102,10 +102,20 @@ extension Parser {
         return Parser.string(s[i..<j])
     }
 
-    /// Stops on an indentation error, adding it unless a tab on this line was reported already
-    /// (the tab is the cause; a second error would be noise).
+    /// Stops on an indentation error, adding it unless a tab on this line or the line before was
+    /// reported already (the tab is the cause: two tabs read as two columns leave the next line
+    /// 'indented more'; a second error would be noise).
     mutating func failIndentation(_ message: String, atLine: Int? = nil) -> Stop {
-        lastTabLine == line ? Stop() : fail(message, at: atLine.map { Mark(source: source, line: $0, column: 1) })
+        lastTabLine > 0 && (lastTabLine == line || lastTabLine == line - 1)
+            ? Stop() : fail(message, at: atLine.map { Mark(source: source, line: $0, column: 1) })
+    }
+
+    /// "; a ':' on this line is followed by a no-break space …" when one is (pasted from a word
+    /// processor, it looks like ': ' but does not end a key), or "".
+    func noBreakSpaceHint(line number: Int) -> String {
+        let scalars = Array(source.line(number).unicodeScalars)
+        guard zip(scalars, scalars.dropFirst()).contains(where: { $0 == ":" && $1 == "\u{00A0}" }) else { return "" }
+        return "; a ':' on this line is followed by a no-break space (U+00A0), as word processors write: type an ordinary space"
     }
 
     /// Ends a value that stopped on its line: only a comment may follow on the line, and the next
@@ -125,7 +135,8 @@ extension Parser {
             if plain && line == valueLine + 1 && !sawComment {
                 if parentIndent < 0 {
                     // A whole document that is one line of text, then keys: the first line lacks its ':'.
-                    throw failIndentation("expected ':' after the key on this line (write 'key: value')", atLine: valueLine)
+                    throw failIndentation("expected ':' after the key on this line (write 'key: value')\(noBreakSpaceHint(line: valueLine))",
+                                          atLine: valueLine)
                 }
                 throw failIndentation("plain text continues on the next line; quote it, or use '|' for text over several lines")
             }
@@ -181,7 +192,7 @@ extension Parser {
             text = scanPlain(flow: false)
         }
         guard isKeyIndicatorAhead(keyStart: start) else {
-            throw fail("expected ':' after key '\(text)'", at: start)
+            throw fail("expected ':' after key '\(text)'\(noBreakSpaceHint(line: start.line))", at: start)
         }
         return (text, start, quoted)
     }

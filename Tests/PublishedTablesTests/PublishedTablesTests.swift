@@ -133,6 +133,19 @@ import ScenarioModel
         let scenario = try ScenarioLoader(readFile: { _ in text }).load("medway.yaml")
         #expect(scenario.careLeavers != nil)
         #expect(text.contains("foster care: {staying put: 77.36%, other care leaver accommodation: 22.64%}"))
+        // First placements and moves carry the count behind their shares, and the header says what it is.
+        #expect(scenario.entries.firstPlacement.allSatisfy { ($0.observed ?? 0) >= 1 })
+        #expect(text.contains("# A mix of placements with 'observed: N' was counted from N children or moves"))
+    }
+
+    @Test func aMisspeltCouncilSuggestsTheNearest() throws {
+        let release = try PublishedRelease.read(Self.fixture)
+        do {
+            _ = try release.council("Medwya")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "no council 'Medwya' in the tables; did you mean 'Medway'? Give its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887')")
+        }
     }
 
     @Test func aCouncilWithNoFiguresAtTheDateIsAClearError() throws {

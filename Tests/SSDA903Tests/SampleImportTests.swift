@@ -27,11 +27,11 @@ import Testing
         }
         let folder = samples.appendingPathComponent("regional-iso")
         #expect(throws: ImportError(path: folder.appendingPathComponent("episodes.csv").path,
-                                    "the file holds several LAs ('Bromley', 'Hillingdon', 'Southwark'); choose one with the la option")) {
+                                    "the file holds several LAs ('Bromley', 'Hillingdon', 'Southwark'); choose one with '--la NAME'")) {
             try ReturnReader.read(folder)
         }
         #expect(throws: ImportError(path: folder.appendingPathComponent("episodes.csv").path,
-                                    "no rows for LA 'Bromly'; did you mean 'Bromley'?; the file holds 'Bromley', 'Hillingdon', 'Southwark'")) {
+                                    "no rows for LA 'Bromly'; did you mean 'Bromley'? The file holds 'Bromley', 'Hillingdon', 'Southwark'")) {
             try ReturnReader.read(folder, la: "Bromly")
         }
         var total = 0

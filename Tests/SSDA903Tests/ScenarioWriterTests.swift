@@ -56,6 +56,9 @@ import YAMLReader
             #expect(abs((scenario.entries.perYear[k].evidence?.years ?? 0) - rate.exposure) < 0.0005)
         }
         #expect(text.contains(ScenarioWriter.defaultCost))
+        // Mixes carry the count behind them, and the header says what that count is.
+        #expect(text.contains(", observed: "))
+        #expect(text.contains("# A mix of placements with 'observed: N' was counted from N entries or moves"))
     }
 
     @Test func mixesAddUpToExactlyOneHundredPercent() {

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import YAMLReader
 @testable import ScenarioModel
 
 /// A corpus of broken scenarios, each asserting every diagnostic whole: position, message,
@@ -67,10 +69,45 @@ import Testing
             """)
     }
 
+    /// Pasted from a word processor: a curly apostrophe looks like the name but is not it.
+    @Test func curlyApostropheInAName() {
+        #expect(Self.errors(replacing: "children's home: 20%}", with: "children\u{2019}s home: 20%}") == """
+            s.yaml:12:30: error: unknown placement type 'children\u{2019}s home': it is written with a curly apostrophe (\u{2019}) or a no-break space, as word processors write; type 'children's home' with a straight apostrophe and ordinary spaces
+                      to: {foster care: 80%, children\u{2019}s home: 20%}
+                                             ^
+            """)
+    }
+
+    /// A no-break space after a key's ':' looks like a space but does not end the key.
+    @Test func noBreakSpaceAfterAColon() {
+        #expect(Self.errors(replacing: "start: 2025-04-01", with: "start:\u{00A0}2025-04-01") == """
+            s.yaml:1:1: error: expected ':' after the key on this line (write 'key: value'); a ':' on this line is followed by a no-break space (U+00A0), as word processors write: type an ordinary space
+                start:\u{00A0}2025-04-01
+                ^
+            """)
+    }
+
+    @Test func noBreakSpaceAfterAColonInsideAMapping() {
+        #expect(Self.errors(replacing: "capacity: 10", with: "capacity:\u{00A0}10") == """
+            s.yaml:6:9: error: expected ':' after key 'capacity:\u{00A0}10'; a ':' on this line is followed by a no-break space (U+00A0), as word processors write: type an ordinary space
+                        capacity:\u{00A0}10
+                        ^
+            """)
+    }
+
     @Test func tabInIndentation() {
         #expect(Self.errors(replacing: "        capacity: 10", with: "\tcapacity: 10") == """
             s.yaml:6:1: error: tab character in indentation; indent with spaces only
                 \tcapacity: 10
+                ^
+            """)
+    }
+
+    /// Two tabs (an editor's two levels) are one error, not also 'unexpected indentation' on the next line.
+    @Test func twoTabsInIndentationAreOneError() {
+        #expect(Self.errors(replacing: "        capacity: 10", with: "\t\tcapacity: 10") == """
+            s.yaml:6:1: error: tab character in indentation; indent with spaces only
+                \t\tcapacity: 10
                 ^
             """)
     }
@@ -104,6 +141,13 @@ import Testing
             s.yaml:12:62: error: 'observed' is how many children or moves the shares were counted from: more than zero, or leave it out for shares known exactly
                       to: {foster care: 80%, children's home: 20%, observed: 0}
             """ + "\n" + String(repeating: " ", count: 65) + "^")
+    }
+
+    @Test func misspeltObservedSuggestsIt() {
+        #expect(Self.errors(replacing: "children's home: 20%}", with: "children's home: 20%, observd: 40}") == """
+            s.yaml:12:52: error: unknown placement type 'observd'; did you mean 'observed' (how many children or moves the shares were counted from)?
+                      to: {foster care: 80%, children's home: 20%, observd: 40}
+            """ + "\n" + String(repeating: " ", count: 55) + "^")
     }
 
     @Test func unknownPlacementTypeInAMix() {
@@ -219,8 +263,44 @@ import Testing
     @Test func extendsAMissingFile() {
         let files = ["scenarios/variant.yaml": "name: variant\nextends: baseline.yaml\n"]
         #expect(Fixture.load("scenarios/variant.yaml", files).errors == """
-            scenarios/variant.yaml:2:10: error: cannot extend 'baseline.yaml': no such file ('scenarios/baseline.yaml')
+            scenarios/variant.yaml:2:10: error: cannot extend 'baseline.yaml' ('scenarios/baseline.yaml'): no such file
                 extends: baseline.yaml
+                         ^
+            """)
+        // In the current folder the path is the name: said once.
+        #expect(Fixture.load("variant.yaml", ["variant.yaml": files["scenarios/variant.yaml"]!]).errors == """
+            variant.yaml:2:10: error: cannot extend 'baseline.yaml': no such file
+                extends: baseline.yaml
+                         ^
+            """)
+    }
+
+    /// A variant's misspelt provider name adds a provider (with no cost) instead of changing the baseline's.
+    @Test func variantWithAMisspeltProviderSuggestsTheBaselines() {
+        let files = [
+            "/t/base.yaml": Self.base,
+            "/t/variant.yaml": "extends: base.yaml\nplacements:\n  foster care:\n    providers:\n      - name: in-house fosterng\n        capacity: 20\n",
+        ]
+        #expect(Fixture.load("/t/variant.yaml", files).errors.contains("""
+            /t/variant.yaml:5:9: error: provider 'in-house fosterng' needs a 'weekly_cost' in pounds per child per week; did you mean 'in-house fostering'? A variant changes a provider by giving its name exactly
+                      - name: in-house fosterng
+                        ^
+            """))
+    }
+
+    /// On disk, a misspelt baseline's name is matched against the scenario files beside the variant.
+    @Test func extendsAMisspeltFileSuggestsTheNearest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sufficiency-extends-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.base.write(to: folder.appendingPathComponent("medway-baseline.yaml"), atomically: true, encoding: .utf8)
+        let variant = folder.appendingPathComponent("variant.yaml").path
+        try "extends: medway-baselin.yaml\nname: variant\n".write(toFile: variant, atomically: true, encoding: .utf8)
+        let errors: String
+        do { _ = try ScenarioLoader().load(variant); errors = "" } catch let d as Diagnostics { errors = d.rendered }
+        #expect(errors == """
+            \(variant):1:10: error: cannot extend 'medway-baselin.yaml' ('\(folder.path)/medway-baselin.yaml'): no such file; did you mean 'medway-baseline.yaml'?
+                extends: medway-baselin.yaml
                          ^
             """)
     }
@@ -231,7 +311,7 @@ import Testing
             "/sufficiency-tests/b.yaml": "name: b\nextends: a.yaml\n",
         ]
         #expect(Fixture.load("/sufficiency-tests/a.yaml", files).errors == """
-            /sufficiency-tests/b.yaml:2:10: error: cannot extend 'a.yaml': 'extends' goes round in a circle: /sufficiency-tests/a.yaml → /sufficiency-tests/b.yaml → /sufficiency-tests/a.yaml ('/sufficiency-tests/a.yaml')
+            /sufficiency-tests/b.yaml:2:10: error: cannot extend 'a.yaml' ('/sufficiency-tests/a.yaml'): 'extends' goes round in a circle: /sufficiency-tests/a.yaml → /sufficiency-tests/b.yaml → /sufficiency-tests/a.yaml
                 extends: a.yaml
                          ^
             """)

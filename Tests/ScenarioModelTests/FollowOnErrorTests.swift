@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ScenarioModel
 
@@ -27,6 +28,27 @@ import Testing
             s.yaml:7:9: error: unknown key 'weekly_cots' in a provider of 'foster care'; did you mean 'weekly_cost'?
                         weekly_cots: £500
                         ^
+            """)
+    }
+
+    /// A broken 'all' entry of the care leavers' pathway is one error, not one more per placement type it would have covered.
+    @Test func brokenPathwayIsOneError() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenarios/example-annotated.yaml")
+        let text = try String(contentsOf: example, encoding: .utf8)
+        let old = "all: {leaving care accommodation: 95%, bed and breakfast: 5%}"
+        try #require(text.components(separatedBy: old).count == 2)
+        let errors = Fixture.errors(text.replacingOccurrences(of: old, with: "all: {leaving care accommodation: 95%, bed and breakfast: 5%, observed: ten}"))
+        #expect(errors.components(separatedBy: "error:").count == 2, "\(errors)")
+        #expect(errors.contains("error: expected a number for 'observed', found 'ten'"))
+    }
+
+    /// 'observed' belongs to mixes of placements; in ages within a band it is named as such, not taken for an age's share.
+    @Test func observedInAgesWithinABand() {
+        #expect(Fixture.errors(Fixture.minimal + "  ages: {under 1: {at birth: 75%, 0: 25%, observed: 10}}\n") == """
+            s.yaml:13:43: error: 'observed' is for mixes of placements (first placements, moves, pathways), not for ages within a band; leave it out
+                  ages: {under 1: {at birth: 75%, 0: 25%, observed: 10}}
+                                                          ^
             """)
     }
 

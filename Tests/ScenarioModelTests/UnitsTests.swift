@@ -87,7 +87,9 @@ import Testing
         ("1", "'trend' of '1' means 100%; write a percentage such as '1%'"),
         ("2.5", "'trend' of '2.5' means 250%; write a percentage such as '2.5%'"),
         ("-100%", "'trend' must be more than -100%, found '-100%'"),
-        ("-1", "'trend' must be more than -100%, found '-1'"),
+        ("-1", "'trend' of '-1' means -100%; write a percentage such as '-1%'"),
+        ("-10", "'trend' of '-10' means -1000%; write a percentage such as '-10%'"),
+        ("-1.5", "'trend' of '-1.5' means -150%; write a percentage such as '-1.5%'"),
         ("'3%'", "expected a percentage such as '30%' for 'trend', found '3%' in quotes; remove the quotes"),
         ("three", "expected a percentage such as '30%' for 'trend', found 'three'"),
     ])
@@ -128,6 +130,8 @@ import Testing
         ("0 months", "'horizon' must be longer than zero, found '0 months'"),
         ("-1 year", "'horizon' must be longer than zero, found '-1 year'"),
         ("5", "expected a duration with its unit for 'horizon', such as '5 years', found '5'"),
+        ("60", "expected a duration with its unit for 'horizon', such as '60 months', found '60'"),
+        ("5\u{00A0}years", "expected a duration such as '5 years' or '60 months' for 'horizon', found '5\u{00A0}years'; it contains a no-break space (U+00A0), as word processors write: type an ordinary space instead"),
         ("5 Years", "expected a duration such as '5 years' or '60 months' for 'horizon', found '5 Years'"),
         ("5years", "expected a duration such as '5 years' or '60 months' for 'horizon', found '5years'"),
         ("five years", "expected a duration such as '5 years' or '60 months' for 'horizon', found 'five years'"),
@@ -157,10 +161,21 @@ import Testing
 
     // MARK: Dates
 
-    @Test(arguments: ["01/04/2025", "2025-4-1", "1 April 2025", "20250401"])
+    @Test(arguments: ["1 April 2025", "20250401", "01/04/25", "31/02/2025", "2025/04"])
     func dateRejections(text: String) {
         #expect(Self.error(replacing: "start: 2025-04-01", with: "start: \(text)") == Fixture.rendered(
             1, 8, "expected a date such as '2026-04-01' for 'start', found '\(text)'", "start: \(text)"))
+    }
+
+    /// A real date written day first (as UK spreadsheets do) or without leading zeros: the ISO spelling suggested.
+    @Test(arguments: [
+        ("01/04/2025", "2025-04-01"), ("1/4/2025", "2025-04-01"), ("31.03.2026", "2026-03-31"), ("2025-4-1", "2025-04-01"),
+        ("2025/04/01", "2025-04-01"),
+    ])
+    func dateWrittenAnotherWaySuggestsISO(text: String, iso: String) {
+        #expect(Self.error(replacing: "start: 2025-04-01", with: "start: \(text)") == Fixture.rendered(
+            1, 8, "expected a date such as '2026-04-01' for 'start', found '\(text)'; did you mean '\(iso)'? Write dates as year-month-day",
+            "start: \(text)"))
     }
 
     @Test func impossibleDates() {
@@ -168,7 +183,7 @@ import Testing
             1, 8, "expected a date such as '2026-04-01' for 'start', found '2025-02-29'", "start: '2025-02-29'"))
         // Unquoted, the YAML reader refuses it first, as other YAML readers would.
         #expect(Self.error(replacing: "start: 2025-04-01", with: "start: 2025-02-29") == Fixture.rendered(
-            1, 8, "'2025-02-29' looks like a date but is not a real one, and some YAML readers reject it; quote it to mean the text",
+            1, 8, "'2025-02-29' looks like a date but is not a real one: correct the month or the day (some YAML readers reject it), or quote it to mean the text",
             "start: 2025-02-29"))
     }
 

@@ -73,6 +73,8 @@ func temporaryFolder() throws -> URL {
              "\(folder.appendingPathComponent("nope").path): error: no such folder\n"),
             (["calibrate", data, "--as-of", "2026-02-30", "--output", output], 2,
              "error: expected a date such as '2024-03-31' for '--as-of', found '2026-02-30'\n"),
+            (["calibrate", data, "--as-of", "31/03/2026", "--output", output], 2,
+             "error: expected a date such as '2024-03-31' for '--as-of', found '31/03/2026'; did you mean '2026-03-31'?\n"),
             (["calibrate", data, "--output", output], 2, "error: option '--as-of' is required, such as '--as-of 2024-03-31'\n"),
             (["calibrate", data, "--as-of", "2020-03-31", "--output", output], 1,
              "error: the date '2020-03-31' is outside the data, which runs from 2024-04-01 to 2026-03-31\n"),
@@ -98,7 +100,7 @@ func temporaryFolder() throws -> URL {
         try Data(episodes.utf8).write(to: folder.appendingPathComponent("episodes.csv"))
         let result = runCLI(["calibrate", folder.path, "--la", "Bromly", "--as-of", "2021-03-31", "--output", folder.appendingPathComponent("x.yaml").path])
         #expect(result.status == 1)
-        #expect(result.err == "\(folder.appendingPathComponent("episodes.csv").path): error: no rows for LA 'Bromly'; did you mean 'Bromley'?; the file holds 'Bromley'\n")
+        #expect(result.err == "\(folder.appendingPathComponent("episodes.csv").path): error: no rows for LA 'Bromly'; did you mean 'Bromley'? The file holds 'Bromley'\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.yaml").path))
     }
 }

@@ -11,6 +11,10 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["2024", "2025", "2026"])
         #expect(result.out.hasPrefix("wrote 3 collection years (2023/24 to 2025/26) to \(folder.path)/"))
         #expect(result.out.contains("true rates"))
+        // Placements in a council's words, not the code's identifiers.
+        #expect(result.out.contains("staying put at 18, by the placement left: in-house fostering 35%, agency fostering 35%"), "\(result.out)")
+        #expect(result.out.contains(" children's home 0.45;"), "\(result.out)")
+        #expect(!(result.out.components(separatedBy: "true rates").last ?? "").contains("_"), "\(result.out)")
     }
 
     @Test func backtestWritesItsTableAndNeedsALaterThirtyFirstMarch() throws {

@@ -134,7 +134,7 @@ import Testing
                        ^
             """),
         ("d: 2026-02-30\n", """
-            s.yaml:1:4: error: '2026-02-30' looks like a date but is not a real one, and some YAML readers reject it; quote it to mean the text
+            s.yaml:1:4: error: '2026-02-30' looks like a date but is not a real one: correct the month or the day (some YAML readers reject it), or quote it to mean the text
                 d: 2026-02-30
                    ^
             """),

@@ -7,7 +7,7 @@ import YAMLReader
 /// `sufficiency calibrate INPUT... --as-of DATE`: a scenario file from a council's 903 return.
 enum CalibrateCommand {
     static let spec = ArgumentSpec(
-        command: "calibrate", summary: "estimate a scenario from 903 returns, with a data-quality report",
+        command: "calibrate", summary: "write a scenario from the DfE's published tables or a council's 903 return, with a data-quality report",
         positionals: [.init("input", help: "a folder of the DfE's published tables, or folders of 903 tables: a raw return (year folders), one year, or a regional folder",
                             isRepeating: true)],
         options: [
@@ -76,7 +76,7 @@ struct ReturnInput {
     init(_ arguments: Arguments) throws {
         let asOfText = try ReturnInput.required(arguments, "as-of", example: "--as-of 2024-03-31")
         guard let day = Day(iso: Substring(asOfText)) else {
-            throw CommandFailure("expected a date such as '2024-03-31' for '--as-of', found '\(asOfText)'", status: 2)
+            throw CommandFailure("expected a date such as '2024-03-31' for '--as-of', found '\(asOfText)'\(Day.isoSpelling(of: asOfText).map { "; did you mean '\($0)'?" } ?? "")", status: 2)
         }
         asOf = day
         windowYears = try arguments.double("window") ?? 3

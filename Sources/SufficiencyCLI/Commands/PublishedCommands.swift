@@ -18,7 +18,7 @@ enum PublishedCommands {
     static func asOfYear(_ arguments: Arguments, console: Console) throws -> Int {
         let text = try ReturnInput.required(arguments, "as-of", example: "--as-of 2021-03-31")
         guard let day = Day(iso: Substring(text)) else {
-            throw CommandFailure("expected a date such as '2021-03-31' for '--as-of', found '\(text)'", status: 2)
+            throw CommandFailure("expected a date such as '2021-03-31' for '--as-of', found '\(text)'\(Day.isoSpelling(of: text).map { "; did you mean '\($0)'?" } ?? "")", status: 2)
         }
         let c = day.civil
         let year = c.month > 3 || (c.month == 3 && c.day == 31) ? c.year : c.year - 1
@@ -67,8 +67,9 @@ enum PublishedCommands {
         let children = scenario.population.filter { $0.band < scenario.firstLeaverBand }.reduce(0) { $0 + $1.count }
         console.out("""
             calibrated '\(calibration.council.name)' (\(calibration.council.code)) as of 31 March \(year) from the published tables: \
-            \(children) children in care; rates over \(calibration.window.count) year(s) to 31 March \(year); \
-            \(calibration.notes.count) note(s) on fallbacks and suppressed figures (in the file and in \(qualityFile)). \
+            \(children) children in care; rates over \(calibration.window.count) \(calibration.window.count == 1 ? "year" : "years") \
+            to 31 March \(year); \(calibration.notes.count) \(calibration.notes.count == 1 ? "note" : "notes") on fallbacks and \
+            suppressed figures (in the file and in \(qualityFile)). \
             Weekly costs and in-house capacity are defaults marked in the file: replace them with your council's figures.
             """)
         for note in calibration.notes where !note.hasPrefix("suppressed cells filled") { console.err("note: \(note)") }
@@ -118,7 +119,7 @@ enum PublishedCommands {
             if let first = backtest.skipped.first, backtest.skipped.count == max(councils.count, 1) || councils.isEmpty {
                 throw CommandFailure("no council could be calibrated as of 31 March \(year): \(first.council): \(first.reason)")
             }
-            throw CommandFailure("no published figure after 31 March \(year) within \(years) year(s) is in the tables: choose an earlier '--as-of'")
+            throw CommandFailure("no published figure after 31 March \(year) within \(years) \(years == 1 ? "year" : "years") is in the tables: choose an earlier '--as-of'")
         }
         let compared = Set(backtest.rows.map(\.year)).sorted()
         if let last = compared.last, last < year + years {

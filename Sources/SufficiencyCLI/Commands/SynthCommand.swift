@@ -27,6 +27,19 @@ enum SynthCommand {
         return 0
     }
 
+    /// A placement group in the words a council uses (the 903 groups' names, not the code's).
+    static func label(_ placement: Placement) -> String {
+        switch placement {
+        case .fosterInHouse: "in-house fostering"
+        case .fosterAgency: "agency fostering"
+        case .fosterOther: "other fostering"
+        case .childrensHome: "children's home"
+        case .secureChildrensHome: "secure children's home"
+        case .nhs: "NHS"
+        default: placement.rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
     /// The true rates, for comparing with what calibrate estimates.
     static func describe(_ truth: SyntheticTruth) -> String {
         var out = "\ntrue rates (all children fictional)\n  entries per year:"
@@ -38,10 +51,10 @@ enum SynthCommand {
             for band in AgeBand.allCases { out += String(format: " %@ %.2f;", band.label, rates[band] ?? 0) }
             out += "\n"
         }
-        let stayingPut = truth.stayingPutAt18.keys.sorted().map { String(format: "%@ %.0f%%", $0.rawValue, 100 * truth.stayingPutAt18[$0]!) }
+        let stayingPut = truth.stayingPutAt18.keys.sorted().map { String(format: "%@ %.0f%%", label($0), 100 * truth.stayingPutAt18[$0]!) }
         out += "  staying put at 18, by the placement left: \(stayingPut.joined(separator: ", ")); from any other placement none\n"
         out += "  moves per child-year:"
-        for placement in truth.moveHazard.keys.sorted() { out += String(format: " %@ %.2f;", placement.rawValue, truth.moveHazard[placement]!) }
+        for placement in truth.moveHazard.keys.sorted() { out += String(format: " %@ %.2f;", label(placement), truth.moveHazard[placement]!) }
         let faults = truth.injectedFaults.keys.sorted().map { "\($0) \(truth.injectedFaults[$0]!)" }
         if !faults.isEmpty { out += "\n  faults injected into the episodes (the data-quality report should count them):\n    " + faults.joined(separator: "\n    ") }
         return out

@@ -41,7 +41,7 @@ func startingPeople(_ s: Scenario) -> String {
         else { children += cell.count }
     }
     var parts = ["\(children) children in care"]
-    if leavers > 0 { parts.append("\(leavers) care leavers") }
-    if families > 0 { parts.append("\(families) parent-and-child families") }
+    if leavers > 0 { parts.append("\(leavers) care \(leavers == 1 ? "leaver" : "leavers")") }
+    if families > 0 { parts.append("\(families) parent-and-child \(families == 1 ? "family" : "families")") }
     return parts.joined(separator: ", ")
 }
