@@ -20,6 +20,9 @@ struct MixTable: Sendable {
     /// The scenario's shares, and how many observations each mix was estimated from (0: known exactly).
     private let given: [Double]
     private let observed: [Double]
+    /// For each mix, the first mix identical to it (the same types, shares and count): drawn once,
+    /// so that a mix written once for several bands or types is one draw, not several.
+    private let sameAs: [Int]
     /// Whether any mix was estimated from counts (and so is drawn afresh for each replication).
     let isEstimated: Bool
 
@@ -41,20 +44,44 @@ struct MixTable: Sendable {
         (self.types, self.shares, self.cumulative) = (types, shares, cumulative)
         (self.offset, self.length, self.fallback) = (offset, length, fallback)
         given = shares
-        self.observed = mixes.indices.map { m in m < observed.count ? observed[m] ?? 0 : 0 }
-        isEstimated = self.observed.contains { $0 > 0 }
+        let counts = mixes.indices.map { m in m < observed.count ? observed[m] ?? 0 : 0 }
+        self.observed = counts
+        isEstimated = counts.contains { $0 > 0 }
+        var first: [[Double]: Int] = [:]
+        var same: [Int] = []
+        for m in mixes.indices {
+            let key = mixes[m] + [counts[m]]
+            let earlier = counts[m] > 0 ? first[key] ?? m : m
+            if earlier == m { first[key] = m }
+            same.append(earlier)
+        }
+        sameAs = same
     }
 
-    /// Draws each estimated mix's shares for a replication: Dirichlet(observed × share + ½) over the
-    /// mix's types (each a Gamma draw, normalised). Exact mixes keep the scenario's shares. Writes in
-    /// place: nothing is allocated once the table is the engine's own.
+    /// Draws each estimated mix's shares for a replication: Dirichlet(observed × share) over the
+    /// mix's types (each a Gamma draw, normalised), whose mean is the scenario's shares. Exact mixes
+    /// keep the scenario's shares; a mix identical to an earlier one takes that one's draw. Writes
+    /// in place: nothing is allocated once the table is the engine's own.
     mutating func redraw(_ rng: inout SplitMix64) {
         for m in offset.indices where observed[m] > 0 && length[m] > 1 {
             let range = offset[m]..<(offset[m] + length[m])
+            if sameAs[m] != m {
+                let from = offset[sameAs[m]]
+                for k in range {
+                    shares[k] = shares[from + k - offset[m]]
+                    cumulative[k] = cumulative[from + k - offset[m]]
+                }
+                continue
+            }
             var total = 0.0
             for k in range {
-                shares[k] = rng.gamma(shape: observed[m] * given[k] + 0.5)
+                shares[k] = rng.gamma(shape: observed[m] * given[k])
                 total += shares[k]
+            }
+            // Every draw underflowing to 0 (all shapes tiny) leaves the scenario's shares.
+            if !(total > 0) {
+                for k in range { shares[k] = given[k] }
+                total = 1
             }
             var sum = 0.0
             for k in range {

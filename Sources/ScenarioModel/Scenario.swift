@@ -186,8 +186,9 @@ public struct Rate: Sendable, Equatable {
 /// Shares over a list of named things (placement types, pathways) that sum to 1.
 ///
 /// Shares estimated from counts carry how many were counted (`observed`): each replication then
-/// draws its own shares from Dirichlet(observed × share + ½) over the types with a share (the
-/// Jeffreys posterior of a multinomial), as an estimated rate is drawn from its Gamma posterior.
+/// draws its own shares from Dirichlet(observed × share) over the types with a share (on average
+/// the shares given, each varying as a share counted from `observed` would), as an estimated rate
+/// is drawn from its Gamma posterior.
 public struct Mix: Sendable, Equatable {
     public var shares: [Double]
     /// The number of observations (children, moves) the shares were estimated from; `nil` when known exactly.

@@ -4,7 +4,7 @@ import ScenarioModel
 @testable import CareSimulation
 
 /// Mixes estimated from counts (`observed`): each replication draws its shares from
-/// Dirichlet(observed × share + ½), so the share of entries going to a type varies between
+/// Dirichlet(observed × share), so the share of entries going to a type varies between
 /// replications by the Dirichlet's variance on top of the binomial chance of each placement.
 /// Tolerances are 4 standard errors.
 @Suite struct EstimatedMixTests {
@@ -47,11 +47,11 @@ import ScenarioModel
         return (mean, v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count - 1))
     }
 
-    /// With `observed: 40` the foster share is Beta(28.5, 12.5): mean 28.5/41, variance
+    /// With `observed: 40` the foster share is Beta(28, 12): mean 0.7, variance
     /// ab/((a+b)²(a+b+1)); each replication then places about 2,000 children binomially around it.
     @Test func sharesVaryByTheirDirichletVariance() throws {
         let shares = Self.fosterShares(try Self.scenario(observed: ", observed: 40"))
-        let (a, b) = (0.7 * 40 + 0.5, 0.3 * 40 + 0.5)
+        let (a, b) = (0.7 * 40, 0.3 * 40)
         let p = a / (a + b)
         let beta = a * b / ((a + b) * (a + b) * (a + b + 1))
         let expected = beta + p * (1 - p) / 2000
@@ -79,4 +79,26 @@ import ScenarioModel
         let four = MonteCarlo.run(model, replications: 40, threads: 4)
         #expect(one.map { $0.stock(month: 11, provider: 0, band: 0) } == four.map { $0.stock(month: 11, provider: 0, band: 0) })
     }
+
+    /// The draws keep the shares written on average, a tiny share included (the mean of Beta(a, b)
+    /// is a/(a + b): 0.001 for 0.1% of 18), and identical mixes share one draw.
+    @Test func drawsKeepTheMeanAndIdenticalMixesShareADraw() {
+        var table = MixTable([[0.999, 0.001], [0.999, 0.001], [0.5, 0.5]], observed: [18, 18, 18])
+        var rng = SplitMix64(seed: 7)
+        let n = 20_000
+        var sum = 0.0, sumSquares = 0.0
+        for _ in 0..<n {
+            table.redraw(&rng)
+            let rare = table.shares[1]
+            sum += rare
+            sumSquares += rare * rare
+            #expect(table.shares[0] == table.shares[2] && table.shares[1] == table.shares[3])
+            #expect(abs(table.cumulative[1] - 1) < 1e-12 && abs(table.cumulative[5] - 1) < 1e-12)
+        }
+        let mean = sum / Double(n)
+        let se = ((sumSquares / Double(n) - mean * mean) / Double(n)).squareRoot()
+        #expect(abs(mean - 0.001) < 4 * se, "mean rare share \(mean), expected 0.001 ± \(se)")
+        #expect(table.shares[4] != 0.5, "the third mix is drawn")
+    }
 }
+
