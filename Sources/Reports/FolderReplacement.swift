@@ -35,7 +35,7 @@ package final class FolderReplacement {
     private var committed = false
 
     /// The names in a folder that mark it as written by this tool, and so safe to replace.
-    package static let markers = ["run.json", "compare.json", "shard.json"]
+    package static let markers = ["run.json", "compare.json", "shard.json", "backtest.csv"]
 
     private init(path: String, staging: String, lockPath: String, lockDescriptor: Int32) {
         (self.path, self.staging, self.lockPath, self.lockDescriptor) = (path, staging, lockPath, lockDescriptor)

@@ -31,7 +31,7 @@ extension ScenarioReader {
         var ok = true
         for pair in fields.pairs {
             if pair.key == "observed" && !names.contains("observed") {
-                guard let n = c.nonNegative(pair.value, "observed") else { ok = false; continue }
+                guard let n = c.number(pair.value, "observed") else { ok = false; continue }
                 guard n > 0 else {
                     c.error("'observed' is how many children or moves the shares were counted from: more than zero, or leave it out for shares known exactly", at: pair.value.mark)
                     ok = false

@@ -141,6 +141,9 @@ import YAMLReader
             s.yaml:12:62: error: 'observed' is how many children or moves the shares were counted from: more than zero, or leave it out for shares known exactly
                       to: {foster care: 80%, children's home: 20%, observed: 0}
             """ + "\n" + String(repeating: " ", count: 65) + "^")
+        // A negative count gets the same explanation.
+        #expect(Self.errors(replacing: "children's home: 20%}", with: "children's home: 20%, observed: -3}")
+            .contains("error: 'observed' is how many children or moves the shares were counted from: more than zero"))
     }
 
     @Test func misspeltObservedSuggestsIt() {

@@ -37,6 +37,19 @@ import Testing
         #expect(csv.contains(",under 1,") && csv.contains(",1 to 4,") && !csv.contains(",age "))
         #expect(csv.contains("\r\n2025-03-31,total,total,") && !csv.contains(",all"))
 
+        // A second back-test replaces the folder as a whole: nothing of another back-test's stays beside it.
+        try "stale".write(toFile: out + "/backtest-summary.csv", atomically: true, encoding: .utf8)
+        #expect(runCLI(["backtest", data, "--as-of", "2024-03-31", "--years", "1", "--replications", "10", "--output", out]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: out + "/backtest-summary.csv"))
+        #expect(FileManager.default.fileExists(atPath: out + "/backtest.csv"))
+        // A folder of someone's own files is not replaced.
+        let own = folder.appendingPathComponent("own").path
+        try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+        try "mine".write(toFile: own + "/notes.txt", atomically: true, encoding: .utf8)
+        let refused = runCLI(["backtest", data, "--as-of", "2024-03-31", "--years", "1", "--replications", "10", "--output", own])
+        #expect(refused.status != 0 && refused.err.contains("holds files that no run wrote"), "\(refused.err)")
+        #expect(FileManager.default.fileExists(atPath: own + "/notes.txt"))
+
         let late = runCLI(["backtest", data, "--as-of", "2026-03-31", "--years", "2", "--replications", "10", "--output", out + "2"])
         #expect(late.status == 1)
         #expect(late.err == "error: no 31 March after 2026-03-31 within 2 years is inside the data (collection years 2023/24 to 2025/26): choose an earlier '--as-of'\n")

@@ -33,6 +33,8 @@ enum BacktestCommand {
         let threads = try arguments.int("threads", in: 1...1024) ?? MonteCarlo.defaultThreads
         let output = arguments.string("output") ?? "output/backtest"
         try RunOptions.checkWritable(output)
+        // Taken before the work: the folder is replaced as a whole at the end, or left as it was.
+        let folder = try FolderReplacement.begin(output)
         let input = try ReturnInput(arguments)
         try input.check(arguments, console: console)
         let backtest = try Backtest.run(input.stitched, asOf: input.asOf.number, years: years, windowYears: input.windowYears,
@@ -40,7 +42,8 @@ enum BacktestCommand {
         guard backtest.coverage.cells > 0 else {
             throw CommandFailure("no 31 March after \(input.asOf) within \(years) years is inside the data (collection years \(input.yearsText)): choose an earlier '--as-of'")
         }
-        try OutputDirectory(path: output).write([("backtest-scenario.yaml", backtest.scenarioText), ("backtest.csv", backtest.csv)])
+        try OutputDirectory(path: folder.staging).write([("backtest-scenario.yaml", backtest.scenarioText), ("backtest.csv", backtest.csv)])
+        try folder.commit()
         console.out(input.stitched.report.text)
         console.out(backtest.table)
         console.out("wrote backtest.csv (by placement type and age band) and backtest-scenario.yaml to \(output)/")

@@ -102,6 +102,8 @@ enum PublishedCommands {
         let threads = try arguments.int("threads", in: 1...1024) ?? MonteCarlo.defaultThreads
         let output = arguments.string("output") ?? "output/backtest"
         try RunOptions.checkWritable(output)
+        // Taken before the work: the folder is replaced as a whole at the end, or left as it was.
+        let outputFolder = try FolderReplacement.begin(output)
         let councils = arguments.string("la").map { [$0] } ?? []
         let window = try windowYears(arguments)
         var progress: (@Sendable (Int, Int, String) -> Void)?
@@ -125,9 +127,10 @@ enum PublishedCommands {
         if let last = compared.last, last < year + years {
             console.err("note: the tables end at 31 March \(last): compared \(compared.map(String.init).joined(separator: ", ")) only")
         }
-        try OutputDirectory(path: output).write([("backtest.csv", backtest.csv), ("backtest-summary.csv", backtest.summaryCSV)])
+        try OutputDirectory(path: outputFolder.staging).write([("backtest-summary.csv", backtest.summaryCSV), ("backtest.csv", backtest.csv)])
+        try outputFolder.commit()
         console.out(backtest.table)
-        console.out("wrote backtest.csv (every council, measure and year) and backtest-summary.csv to \(output)/")
+        console.out("wrote backtest.csv (\(councils.isEmpty ? "every council, measure and year" : "each measure and year")) and backtest-summary.csv to \(output)/")
         return 0
     }
 }
