@@ -50,9 +50,13 @@ import Testing
         run(["synth", "--output", data.path, "--seed", "9", "--years", "4", "--children", "300"])
         let out = folder.appendingPathComponent("out")
         run(["calibrate", data.path, "--as-of", "2025-09-30", "--output", out.appendingPathComponent("c.yaml").path])
-        run(["backtest", data.path, "--as-of", "2024-03-31", "--years", "2", "--replications", "20", "--output", out.path])
-        for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
-            outputs.append(try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8))
+        // A back-test replaces its folder as a whole, so it gets one of its own.
+        let backtest = out.appendingPathComponent("backtest")
+        run(["backtest", data.path, "--as-of", "2024-03-31", "--years", "2", "--replications", "20", "--output", backtest.path])
+        for folder in [out, backtest] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name != "backtest" {
+                outputs.append(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+            }
         }
         #expect(outputs.count == 6 + 4)
 

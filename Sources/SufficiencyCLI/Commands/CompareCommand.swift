@@ -70,6 +70,8 @@ enum CompareCommand {
         var written = try base.write(to: "\(staging)/\(baseName)").count
         console.out("base: \(base.header)")
         for variant in variants {
+            // The paired tables take a few seconds (longer at England size): say what is happening.
+            if console.errIsTerminal { console.err("comparing '\(variant.name)' with '\(baseName)', replication by replication…") }
             let comparison: Comparison
             do {
                 comparison = try Comparison(base: base.projection, variant: variant.run.projection)
