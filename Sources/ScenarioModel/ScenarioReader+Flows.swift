@@ -295,7 +295,7 @@ extension ScenarioReader {
             return nil
         }
         guard let pathwayNode = f["pathway"] else {
-            c.error("'care_leavers' needs 'pathway': accommodation at 18 by the placement left", at: node.mark)
+            c.missing("pathway", in: f, "'care_leavers' needs 'pathway': accommodation at 18 by the placement left", at: node.mark)
             return nil
         }
         guard let mixes = pathway(pathwayNode, context, c) else { return nil }
@@ -325,8 +325,8 @@ extension ScenarioReader {
             }
             guard let f = c.fields(node.value, "the care leavers of stream '\(pair.key)'", allowed: ["pathway"]) else { continue }
             guard let pathwayNode = f["pathway"] else {
-                c.error("a stream's 'care_leavers' gives its 'pathway' (support to 25 and what is unsuitable are the scenario's, for every stream)",
-                        at: node.value.mark)
+                c.missing("pathway", in: f, "a stream's 'care_leavers' gives its 'pathway' (support to 25 and what is unsuitable are the scenario's, for every stream)",
+                          at: node.value.mark)
                 continue
             }
             entries.streams[k].pathwayFrom = pathway(pathwayNode, context, c)

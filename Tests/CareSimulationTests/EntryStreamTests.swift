@@ -142,6 +142,9 @@ import ScenarioModel
         // Support to 25 and what is unsuitable are the scenario's: a stream gives only its pathway.
         #expect { try TestScenarios.read(Self.pathwayText.replacingOccurrences(of: "pathway: {all: {supported lodgings: 100%}}", with: "support_to_25: 50%")) }
             throws: { "\($0)".contains("support_to_25") && "\($0)".contains("pathway") }
+        // A misspelt 'pathway' is one error, with its did-you-mean.
+        #expect { try TestScenarios.read(Self.pathwayText.replacingOccurrences(of: "    pathway: {all: {supported lodgings", with: "    pathwy: {all: {supported lodgings")) }
+            throws: { "\($0)".contains("did you mean") && "\($0)".contains("pathwy") && !"\($0)".contains("gives its") }
         let model = CareModel(s)
         let march = model.monthEnds.firstIndex { $0.description == "2026-03-31" }!
         func stock(_ t: Tally, _ provider: Int) -> Int32 { (0..<t.bands).reduce(0) { $0 + t.stock(month: march, provider: provider, band: $1) } }
