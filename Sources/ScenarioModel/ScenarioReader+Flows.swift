@@ -113,8 +113,11 @@ extension ScenarioReader {
     /// The rates, trend, changes, first placements and ages of `entries` or of one of its streams.
     private static func entryStream(_ f: Fields, _ node: Node, _ what: String, _ context: Context, _ c: Checker) -> Entries? {
         guard let perYearNode = f["per_year"], let firstNode = f["first_placement"] else {
-            c.error("\(what) needs 'per_year' (children entering per year by age band) and 'first_placement'",
-                    at: node.mark)
+            // A misspelt key has had its did-you-mean: one mistake, one error.
+            let unexplained = ["per_year", "first_placement"].contains { f[$0] == nil && c.misspelt($0, in: f) == nil }
+            if unexplained {
+                c.error("\(what) needs 'per_year' (children entering per year by age band) and 'first_placement'", at: node.mark)
+            }
             return nil
         }
         let bands = context.childBands

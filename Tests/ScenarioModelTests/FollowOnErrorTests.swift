@@ -52,6 +52,14 @@ import Testing
             """)
     }
 
+    /// A misspelt 'first_placement' is one error: not also "'entries' needs 'per_year' and 'first_placement'".
+    @Test func misspeltFirstPlacementIsOneError() {
+        let errors = Self.errors(replacing: "  first_placement:", with: "  first_placemnt:")
+        #expect(errors.contains("did you mean 'first_placement'?") && !errors.contains("needs 'per_year'"), "\(errors)")
+        // Left out altogether, it is still asked for.
+        #expect(Self.errors(replacing: "  per_year: {all: 10}\n", with: "").contains("needs 'per_year'"))
+    }
+
     @Test func misspeltNameIsOneError() {
         #expect(Self.errors(replacing: "- name: in-house fostering", with: "- nmae: in-house fostering") == """
             s.yaml:5:9: error: unknown key 'nmae' in a provider of 'foster care'; did you mean 'name'?
