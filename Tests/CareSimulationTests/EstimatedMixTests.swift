@@ -86,15 +86,17 @@ import ScenarioModel
         var table = MixTable([[0.999, 0.001], [0.999, 0.001], [0.5, 0.5]], observed: [18, 18, 18])
         var rng = SplitMix64(seed: 7)
         let n = 20_000
-        var sum = 0.0, sumSquares = 0.0
+        var sum = 0.0, sumSquares = 0.0, shared = true, summed = true
         for _ in 0..<n {
             table.redraw(&rng)
             let rare = table.shares[1]
             sum += rare
             sumSquares += rare * rare
-            #expect(table.shares[0] == table.shares[2] && table.shares[1] == table.shares[3])
-            #expect(abs(table.cumulative[1] - 1) < 1e-12 && abs(table.cumulative[5] - 1) < 1e-12)
+            shared = shared && table.shares[0] == table.shares[2] && table.shares[1] == table.shares[3]
+            summed = summed && abs(table.cumulative[1] - 1) < 1e-12 && abs(table.cumulative[5] - 1) < 1e-12
         }
+        #expect(shared, "the first two mixes are identical, so they share each draw")
+        #expect(summed, "each drawn mix adds up to 1")
         let mean = sum / Double(n)
         let se = ((sumSquares / Double(n) - mean * mean) / Double(n)).squareRoot()
         #expect(abs(mean - 0.001) < 4 * se, "mean rare share \(mean), expected 0.001 ± \(se)")
