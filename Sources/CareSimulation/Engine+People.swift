@@ -77,7 +77,7 @@ extension Engine {
         let serves = model.typeServes
         for (cellIndex, cell) in s.population.enumerated() {
             let prefix = SplitMix64.derivePrefix(replicationSeed, Stream.initialChild, UInt64(cellIndex))
-            for k in 0..<cell.count {
+            for k in 0..<starting.count[cellIndex] {
                 let seed = SplitMix64.derive(prefix: prefix, UInt64(k))
                 let type = providerType[cell.provider]
                 switch serves[type] {

@@ -82,6 +82,8 @@ struct Engine {
     /// of streams with their own), then families (mix `familyMix`).
     /// Drawn afresh for each replication where the scenario's mixes were estimated from counts.
     var mixes: MixTable
+    /// Children in each cell of the starting population, spread afresh for each replication where it was estimated.
+    var starting: StartingPopulation
     let moveStart: [Int]
     let pathwayStart: [Int]
     let familyMix: Int
@@ -198,6 +200,7 @@ struct Engine {
         familyMix = firstPathway + pathway.count
         let all = first + move.flatMap { $0 } + pathway + [s.parentAndChild?.placement ?? Mix(shares: [])]
         mixes = MixTable(all.map(\.shares), observed: all.map(\.observed))
+        starting = StartingPopulation(model)
         hasNeedTrends = logs.contains { $0 != 0 }
         localShare = providers.map(\.localShare)
         stepDown = model.providerType.map { s.placementTypes[$0].stepDown }
@@ -328,6 +331,10 @@ struct Engine {
         if mixes.isEstimated {
             var rng = SplitMix64(seed: SplitMix64.derive(seed, Stream.mixes))
             mixes.redraw(&rng)
+        }
+        if starting.isEstimated {
+            var rng = SplitMix64(seed: SplitMix64.derive(seed, Stream.population))
+            starting.redraw(&rng)
         }
         if siblings.isOn {
             // Groups arrive at the entry rate over the mean group size: children a year stay as given.

@@ -179,4 +179,5 @@ enum Stream {
     static let variability: UInt64 = 10
     static let sibling: UInt64 = 11
     static let mixes: UInt64 = 12
+    static let population: UInt64 = 13
 }

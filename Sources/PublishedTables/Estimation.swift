@@ -73,6 +73,35 @@ public enum Estimation {
         return (n > 0 ? max(0, sum / Double(n)).squareRoot() : 0, n)
     }
 
+    /// How far areas' shares over categories stray from a reference's, as the concentration κ of a
+    /// Dirichlet(κ × reference) they would be drawn from: for an area with counts summing to n and
+    /// shares p, E[(pₖ − rₖ)²] = rₖ(1 − rₖ)(1/(κ + 1) + 1/n) (the Dirichlet's spread, and a
+    /// multinomial's). So φ = 1/(κ + 1) is estimated by the moments, Σ((pₖ − rₖ)² − rₖ(1 − rₖ)/n)
+    /// over Σrₖ(1 − rₖ), over every area and category (areas with fewer than `minimumCount` counted
+    /// are left out). Returns κ (`nil` when the areas vary no more than chance would, or there are
+    /// none) and the number of areas.
+    public static func concentration(_ areas: [[Double]], around reference: [Double], minimumCount: Double = 20)
+        -> (kappa: Double?, areas: Int)
+    {
+        let total = reference.reduce(0, +)
+        guard total > 0 else { return (nil, 0) }
+        let r = reference.map { $0 / total }
+        var spread = 0.0, scale = 0.0, n = 0
+        for counts in areas {
+            let size = counts.reduce(0, +)
+            guard size >= minimumCount, counts.count == r.count else { continue }
+            for k in r.indices {
+                let d = counts[k] / size - r[k]
+                spread += d * d - r[k] * (1 - r[k]) / size
+                scale += r[k] * (1 - r[k])
+            }
+            n += 1
+        }
+        guard n > 0, scale > 0, spread > 0 else { return (nil, n) }
+        // Areas straying further than a Dirichlet(1 × reference) would are taken as that: κ ≥ 1.
+        return (max(1, scale / spread - 1), n)
+    }
+
     /// Shares of a band's children by year of age, rising (or falling) in a straight line over the
     /// band's `years` so that the oldest year holds `oldest` (kept within 0 … 2/years, where the
     /// youngest year's share reaches 0).

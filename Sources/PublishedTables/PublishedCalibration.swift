@@ -36,6 +36,12 @@ public struct PublishedCalibration: Sendable {
     /// each replication draws its own mixes (``Mix/observed``).
     public var placementObserved: [Double]
     public var moveObserved: [Double]
+    /// When the children in care on the as-of date were spread over placements and age groups from
+    /// England's shares (the council's own not published), how well those shares are known: as if
+    /// counted from this many children (``PublishedCalibrator/compositionSpread``), written as
+    /// `observed` in the population so that each replication spreads the children afresh. `nil`
+    /// when the council's own are published.
+    public var populationObserved: Double?
     /// Adoptions over the window and the child-years placed for adoption behind them, with the
     /// pool's evidence added (``Estimation/prior``): children placed for adoption leave care only
     /// by adoption, at this rate (`exits.by_placement`).
@@ -99,6 +105,14 @@ public struct PublishedCalibrator: Sendable {
     public let persistence: (rho: Double, pairs: Int)
     /// Adoptions per child-year placed for adoption, pooled over councils.
     let adoptionPrior: Estimation.Prior
+    /// How far councils' children in care by age group may stray from the shares a calibration
+    /// gives them when their own are not published: the concentration κ of councils' starts and
+    /// ceased by age group over the window around England's (``Estimation/concentration``), and the
+    /// councils it was estimated from. A year's flows vary between councils more than their
+    /// children in care do (a stock gathers several years of flows), so this errs wide: where the
+    /// tables publish councils' own stock (2020 and 2021) it strays from England's shares by about
+    /// κ = 50 by age group and 45 to 54 by placement, against κ = 29 to 33 from the flows.
+    public let compositionSpread: (kappa: Double?, councils: Int)
 
     /// Councils' own standard deviations count as this many pairs of years against the pool's.
     static let poolWeight = 10.0
@@ -143,6 +157,7 @@ public struct PublishedCalibrator: Sendable {
             AgeGroup.allCases.indices.map { g in Estimation.prior(events: events[r][g], exposures: exposures[r][g], maxPseudoYears: 200) }
         }
         adoptionPrior = Estimation.prior(events: adoptions, exposures: adoptionYears, maxPseudoYears: 200)
+        compositionSpread = Self.compositionSpread(release.councils.compactMap { all[$0.code] }, england: england, window: window)
         let years = (all.values.flatMap { $0.stock.keys }).reduce(into: Set<Int>()) { $0.insert($1) }.sorted()
         entryWalk = Estimation.randomWalkSD(release.councils.compactMap { all[$0.code] }.map { f in
             years.compactMap { y in f.starts[y].map { ($0, 1.0) } }
@@ -157,6 +172,20 @@ public struct PublishedCalibrator: Sendable {
                 return (c, exposure)
             }
         })
+    }
+
+    /// Councils' starts and ceased before 18 by age group summed over the window (those with every
+    /// year of it in the tables), around England's: see ``compositionSpread``.
+    static func compositionSpread(_ councils: [AreaFigures], england: AreaFigures, window: [Int]) -> (kappa: Double?, councils: Int) {
+        let window = window.filter { flowsByAge(england, $0) != nil }
+        func summed(_ f: AreaFigures) -> [Double]? {
+            let years = window.compactMap { flowsByAge(f, $0) }
+            guard years.count == window.count, let first = years.first else { return nil }
+            return first.indices.map { k in years.reduce(0) { $0 + $1[k] } }
+        }
+        guard let reference = summed(england) else { return (nil, 0) }
+        let spread = Estimation.concentration(councils.compactMap(summed), around: reference)
+        return (spread.kappa, spread.areas)
     }
 
     /// A council's net flow in the year to 31 March `y` as a share of its children in care then.
@@ -345,6 +374,12 @@ public struct PublishedCalibrator: Sendable {
             throw FileError(path: "the tables", "no stock by placement for \(council.name) or England at 31 March \(y)")
         }
         placements = placements.map { $0 * n }
+        let ownPlacements = f.stockByPlacement[y].map { $0.reduce(0, +) > 0 } ?? false
+        let populationObserved = ages.own && ownPlacements ? nil : compositionSpread.kappa
+        if let kappa = populationObserved {
+            notes.append("children in care by age group and placement estimated, not published: each replication spreads the \(Int(n)) children afresh, "
+                         + "as if the shares were counted from \(Int(kappa.rounded())) children (how far councils' starts and ceased by age stray from England's)")
+        }
         let population = Estimation.fit(prior: PlacementGroup.allCases.map(\.agePrior), rows: placements, columns: ages.shares.map { $0 * n })
         let englandMix = englandPlacementMix()
         let placementMix = AgeGroup.allCases.indices.map { g -> [Double] in
@@ -480,7 +515,7 @@ public struct PublishedCalibrator: Sendable {
                 PlacementGroup.allCases.filter { $0 != .adoption }.reduce(0) { $0 + population[$1.rawValue][g] }
             },
             moveObserved: ages.shares.map { $0 * moves },
-            adoption: adoption, atBirth: atBirth, agesWithinGroups: agesWithin,
+            populationObserved: populationObserved, adoption: adoption, atBirth: atBirth, agesWithinGroups: agesWithin,
             entryVariability: entrySD,
             // The walk moves the exits before 18, not the 18th birthdays: for all ceased to vary as the
             // published ceased do, the exits before 18 (a share b of all ceased) need 1/b times the sd.

@@ -193,6 +193,10 @@ public struct PublishedScenarioWriter: Sendable {
 
     mutating func population() {
         line("population:", "31 March \(c.asOfYear): placement by age fitted to the published margins (docs/published-tables.md)")
+        if let kappa = c.populationObserved {
+            line("  observed: \(Int(kappa.rounded()))", "the council's own spread not published: each replication spreads the children afresh, "
+                 + "as if the shares were counted from this many (how far councils' starts and ceased by age group stray from England's)")
+        }
         for (provider, counts) in populationRows where counts.contains(where: { $0 > 0 }) {
             let cells = AgeGroup.allCases.filter { counts[$0.rawValue] > 0 }.map { "\($0.band): \(counts[$0.rawValue])" }
             line("  \(provider): {\(cells.joined(separator: ", "))}")

@@ -107,6 +107,7 @@ extension Scenario {
         top.append(("budgets", .array(budgets.map { b in .object([
             ("financial_year", .string(b.year.description)),
             ("line", .string(b.provider.map { providerList[$0].name } ?? "total")), ("pounds", .number(b.pounds))]) })))
+        if let populationObserved { top.append(("population_observed", .number(populationObserved))) }
         top.append(("population_ages", ages(populationAges)))
         top.append(("variability", .object([("entries", .number(variability.entries)), ("exits", .number(variability.exits))]
                                            + (variability.moves > 0 ? [("moves", .number(variability.moves))] : []) + [

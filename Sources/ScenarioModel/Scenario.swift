@@ -15,6 +15,12 @@ public struct Scenario: Sendable {
     public var placementTypes: [PlacementType]
     /// Children in care on the start date (the entries' own stream's, then each other stream's).
     public var population: [PopulationCell]
+    /// When the starting children's spread over providers and age bands was estimated, not counted
+    /// (`population: {observed: 30, …}`): the shares over the entries' own stream's children's cells
+    /// are known only as well as if counted from this many children. Each replication then spreads
+    /// the same number of children over those cells by Dirichlet(observed × share) and a multinomial
+    /// draw; care leavers, families and other streams' children stay as given. `nil`: as given.
+    public var populationObserved: Double? = nil
     public var entries: Entries
     public var exits: Exits
     /// Cost uplift applied to every weekly cost each 1 April after the start.

@@ -9,8 +9,9 @@ extension ScenarioReader {
         let providers = context.types.flatMap { type in type.providers.map { (type, $0) } }
         var cells: [PopulationCell] = []
         for pair in fields.pairs {
+            if pair.key == "observed" && !providers.contains(where: { $0.1.name == "observed" }) { continue }  // populationObserved
             guard let p = c.reference(pair.key, at: pair.keyMark, among: providers.map(\.1.name), kind: "provider",
-                                      hint: placementTypeHint(context, "population is by provider"))
+                                      hint: populationHint(context, providers.map(\.1.name)))
             else { continue }
             let type = providers[p].0
             switch type.serves {
@@ -33,6 +34,29 @@ extension ScenarioReader {
             }
         }
         return cells
+    }
+
+    /// `observed: 30` in the scenario's `population`: the children's cells were estimated (see
+    /// ``Scenario/populationObserved``). A provider named `observed` keeps its name.
+    static func populationObserved(_ node: Node, _ context: Context, _ c: Checker) -> Double? {
+        guard !context.types.contains(where: { $0.providers.contains { $0.name == "observed" } }),
+              let pair = node.pairs.first(where: { $0.key == "observed" }), let n = c.number(pair.value, "observed") else { return nil }
+        guard n > 0 else {
+            c.error("'observed' is how many children the population's shares are as well known as: more than zero, or leave it out for a population counted child by child",
+                    at: pair.value.mark)
+            return nil
+        }
+        return n
+    }
+
+    /// A provider's misspelt name in a population: a placement type's name suggests its first
+    /// provider; a near miss of `observed` suggests it.
+    static func populationHint(_ context: Context, _ names: [String]) -> (String) -> String? {
+        { name in
+            if let hint = placementTypeHint(context, "population is by provider")(name) { return hint }
+            guard Suggestion.nearest(to: name, among: names) == nil, Suggestion.nearest(to: name, among: ["observed"]) != nil else { return nil }
+            return "unknown provider '\(name)'; did you mean 'observed' (how many children the population's shares are as well known as)?"
+        }
     }
 
     /// For a placement type's name where a provider's is expected: "'foster care' is a placement
@@ -77,6 +101,11 @@ extension ScenarioReader {
         for pair in streamsNode.pairs {
             guard let k = entries.streams.firstIndex(where: { $0.name == pair.key }),
                   let node = pair.value.pairs.first(where: { $0.key == "population" })?.value else { continue }
+            if let observed = node.pairs.first(where: { $0.key == "observed" }),
+               !context.types.contains(where: { $0.providers.contains { $0.name == "observed" } }) {
+                c.error("'observed' is for the scenario's own population, not a stream's: a stream's children are taken as counted",
+                        at: observed.keyMark)
+            }
             cells += population(node, context, c).map { PopulationCell(provider: $0.provider, band: $0.band, count: $0.count, stream: k + 1) }
         }
         return cells

@@ -52,6 +52,7 @@ public enum ScenarioReader {
         context.types = placementTypes(placementsNode, &context, c)
         if top.has("care_leavers") { context.bands += AgeBand.careLeavers }
 
+        let populationObserved = top["population"].flatMap { Self.populationObserved($0, context, c) }
         var population = top["population"].map { Self.population($0, context, c) } ?? []
         guard let entriesNode = top["entries"] else {
             c.error("the scenario needs 'entries': children entering care per year by age band", at: root.mark)
@@ -97,6 +98,7 @@ public enum ScenarioReader {
             careLeavers: careLeavers, budgets: budgets, populationAges: populationAges, variability: variability,
             childPopulation: childPopulation)
         scenario.emergencyBeds = emergencyBeds
+        scenario.populationObserved = populationObserved
         return scenario
     }
 

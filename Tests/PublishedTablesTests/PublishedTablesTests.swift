@@ -116,6 +116,9 @@ import ScenarioModel
                 #expect(children == Int(calibration.population.flatMap { $0 }.reduce(0, +).rounded()))
                 #expect(abs(scenario.variability.entries - calibration.entryVariability) < 5e-5)
                 #expect(text.contains("DEFAULT COST"))
+                // Councils' children by age and placement are published from 2020: before, the spread is estimated.
+                #expect((calibration.populationObserved != nil) == (year < 2020))
+                #expect(scenario.populationObserved == calibration.populationObserved.map { $0.rounded() })
             }
         }
     }
@@ -226,6 +229,16 @@ import ScenarioModel
                      "children in care: 1 to 4", "children in care: 5 to 9"] {
             #expect(!measures.contains(left), "\(left)")
         }
+    }
+
+    /// The concentration by the moments, by hand: reference (½, ½); areas of 100 counted at
+    /// shares ½ ± 0.1 give Σ(d² − r(1 − r)/n) = 2 × 2 × (0.01 − 0.0025) = 0.03 over Σr(1 − r) = 1,
+    /// so κ = 1/0.03 − 1. Areas varying no more than chance give nil; too few counted are left out.
+    @Test func concentrationByTheMoments() throws {
+        let spread = Estimation.concentration([[60, 40], [40, 60], [5, 0]], around: [1, 1])
+        #expect(spread.areas == 2)
+        #expect(abs(try #require(spread.kappa) - (1 / 0.03 - 1)) < 1e-9)
+        #expect(Estimation.concentration([[50, 50], [50, 50]], around: [1, 1]).kappa == nil)
     }
 
     @Test func intervalScoreIsWinklers() {

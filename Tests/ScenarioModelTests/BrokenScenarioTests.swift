@@ -153,6 +153,26 @@ import YAMLReader
             """ + "\n" + String(repeating: " ", count: 55) + "^")
     }
 
+    /// `observed` in the population: read as how well the spread is known; zero, a misspelling and
+    /// a stream's population are errors.
+    @Test func populationObserved() throws {
+        let text = Self.base.replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  observed: 30\n  in-house fostering: {5 to 9: 4}")
+        let s = try #require(Fixture.scenario(text))
+        #expect(s.populationObserved == 30)
+        #expect(s.population == [PopulationCell(provider: 0, band: 2, count: 4)])
+        #expect(try #require(Fixture.scenario(Self.base)).populationObserved == nil)
+        #expect(Fixture.errors(text.replacingOccurrences(of: "observed: 30", with: "observed: 0"))
+            .contains("error: 'observed' is how many children the population's shares are as well known as: more than zero"))
+        #expect(Fixture.errors(text.replacingOccurrences(of: "observed: 30", with: "observd: 30")) == """
+            s.yaml:18:3: error: unknown provider 'observd'; did you mean 'observed' (how many children the population's shares are as well known as)?
+                  observd: 30
+                  ^
+            """)
+        let stream = EntryStreamReaderTests.text.replacingOccurrences(of: "      exits:\n        returned home: {16 to 17: 0.5}",
+                                                                     with: "      population:\n        observed: 30\n        external children's home: {16 to 17: 3}")
+        #expect(Fixture.errors(stream).contains("error: 'observed' is for the scenario's own population, not a stream's"), "\(Fixture.errors(stream))")
+    }
+
     @Test func unknownPlacementTypeInAMix() {
         #expect(Self.errors(replacing: "children's home: 20%}", with: "childrens home: 20%}") == """
             s.yaml:12:30: error: unknown placement type 'childrens home'; did you mean 'children's home'?
