@@ -45,28 +45,42 @@ package struct Comparison: Sendable {
 
     private static func row(_ s: Summary, decimals: Int) -> [CSVField] { Projection.fields(s, decimals: decimals) }
 
+    /// Summaries of the paired differences of many figures at once: `fill` writes each figure's
+    /// variant − base for one replication's pair of tallies. Each replication's tallies are read
+    /// once for all the figures, not once per figure (a month of bed need is hundreds of figures).
+    func summaries(count: Int, _ fill: (_ variant: TallyView, _ base: TallyView, _ into: inout [Double]) -> Void) -> [Summary] {
+        let replications = base.tallies.count
+        var values = [[Double]](repeating: [Double](repeating: 0, count: replications), count: count)
+        var figures = [Double](repeating: 0, count: count)
+        for r in 0..<replications {
+            fill(variant.tallies[r], base.tallies[r], &figures)
+            for k in 0..<count { values[k][r] = figures[k] }
+        }
+        return values.indices.map { Summary.of(&values[$0]) }
+    }
+
     /// `bed_need.csv` of differences: per month end, provider (and `total`) and band.
     package func bedNeedTable() -> CSVTable {
         var table = CSVTable(header: ["date", "placement", "age_band"] + Projection.summaryHeader)
         let providers = Self.union(base.model.providerNames, variant.model.providerNames)
         let bands = base.model.bandNames
+        let bandsAndTotal = Array(bands.indices).map(Optional.some) + [nil]
+        // Rows of a month: each provider (nil: all) by each band (nil: all), then children in care.
+        let rows: [(name: String, base: Int??, variant: Int??, band: Int?)] =
+            providers.flatMap { p in bandsAndTotal.map { (p.name, p.base.map { Optional.some($0) }, p.variant.map { Optional.some($0) }, $0) } }
+            + bandsAndTotal.map { ("total", .some(nil), .some(nil), $0) }
         for (month, date) in base.model.monthEnds.enumerated() {
-            for p in providers {
-                for band in Array(bands.indices).map(Optional.some) + [nil] {
-                    let s = summary(
-                        variant: p.variant.map { vp in { self.variant.stock($0, month: month, provider: vp, band: band) } },
-                        base: p.base.map { bp in { self.base.stock($0, month: month, provider: bp, band: band) } })
-                    table.rows.append([.text(date.description), .text(p.name), .text(band.map { bands[$0] } ?? "total")] + Self.row(s, decimals: 2))
+            let summaries = summaries(count: rows.count + 1) { v, b, figures in
+                for (k, row) in rows.enumerated() {
+                    figures[k] = (row.variant.map { self.variant.stock(v, month: month, provider: $0, band: row.band) } ?? 0)
+                        - (row.base.map { self.base.stock(b, month: month, provider: $0, band: row.band) } ?? 0)
                 }
+                figures[rows.count] = self.variant.childrenInCare(v, month: month) - self.base.childrenInCare(b, month: month)
             }
-            for band in Array(bands.indices).map(Optional.some) + [nil] {
-                let s = summary(variant: { self.variant.stock($0, month: month, provider: nil, band: band) },
-                                base: { self.base.stock($0, month: month, provider: nil, band: band) })
-                table.rows.append([.text(date.description), .text("total"), .text(band.map { bands[$0] } ?? "total")] + Self.row(s, decimals: 2))
+            for (row, s) in zip(rows, summaries) {
+                table.rows.append([.text(date.description), .text(row.name), .text(row.band.map { bands[$0] } ?? "total")] + Self.row(s, decimals: 2))
             }
-            let children = summary(variant: { self.variant.childrenInCare($0, month: month) },
-                                   base: { self.base.childrenInCare($0, month: month) })
-            table.rows.append([.text(date.description), .text("total"), .text("total under 18")] + Self.row(children, decimals: 2))
+            table.rows.append([.text(date.description), .text("total"), .text("total under 18")] + Self.row(summaries[rows.count], decimals: 2))
         }
         return table
     }

@@ -13,18 +13,21 @@ extension Projection {
     package func bedNeedTable() -> CSVTable {
         var table = CSVTable(header: ["date", "placement", "age_band"] + Self.summaryHeader)
         let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("total", nil)]
+        // Rows of a month: each provider's bands and total, then all providers', then children in care.
+        let rows: [(name: String, provider: Int?, band: Int?)] = placements.flatMap { name, provider in
+            ((provider.map { self.bands(of: $0) } ?? Array(0..<model.bandNames.count)).map { $0 } + [nil]).map { (name, provider, $0) }
+        }
         for (month, date) in model.monthEnds.enumerated() {
-            for (name, provider) in placements {
-                let bands: [Int?] = (provider.map { self.bands(of: $0) } ?? Array(0..<model.bandNames.count)).map { $0 } + [nil]
-                for band in bands {
-                    let s = summary { stock($0, month: month, provider: provider, band: band) }
-                    table.rows.append([.text(date.description), .text(name), .text(band.map { model.bandNames[$0] } ?? "total")]
-                        + Self.fields(s, decimals: 2))
-                }
+            let summaries = summaries(count: rows.count + 1) { t, figures in
+                for (k, row) in rows.enumerated() { figures[k] = stock(t, month: month, provider: row.provider, band: row.band) }
+                // Children in care: everyone under 18 (care leavers and parent-and-child families excluded).
+                figures[rows.count] = childrenInCare(t, month: month)
             }
-            // Children in care: everyone under 18 (care leavers and parent-and-child families excluded).
-            let children = summary { childrenInCare($0, month: month) }
-            table.rows.append([.text(date.description), .text("total"), .text("total under 18")] + Self.fields(children, decimals: 2))
+            for (row, s) in zip(rows, summaries) {
+                table.rows.append([.text(date.description), .text(row.name), .text(row.band.map { model.bandNames[$0] } ?? "total")]
+                    + Self.fields(s, decimals: 2))
+            }
+            table.rows.append([.text(date.description), .text("total"), .text("total under 18")] + Self.fields(summaries[rows.count], decimals: 2))
         }
         return table
     }
@@ -89,16 +92,18 @@ extension Projection {
         var table = CSVTable(header: ["date", "placement", "location"] + Self.summaryHeader)
         let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("total", nil)]
         for (month, date) in model.monthEnds.enumerated() {
-            for (name, provider) in placements {
-                func local(_ t: TallyView) -> Double {
+            // Figures 2k and 2k + 1: placement k's children placed locally and out of area.
+            let summaries = summaries(count: 2 * placements.count) { t, figures in
+                for (k, (_, provider)) in placements.enumerated() {
                     var n: Int32 = 0
                     for p in Self.range(provider, all: t.providers) { n += t.local[month * t.providers + p] }
-                    return Double(n)
+                    figures[2 * k] = Double(n)
+                    figures[2 * k + 1] = stock(t, month: month, provider: provider, band: nil) - Double(n)
                 }
-                let inArea = summary(local)
-                let outOfArea = summary { stock($0, month: month, provider: provider, band: nil) - local($0) }
-                table.rows.append([.text(date.description), .text(name), .text("local")] + Self.fields(inArea, decimals: 2))
-                table.rows.append([.text(date.description), .text(name), .text("out of area")] + Self.fields(outOfArea, decimals: 2))
+            }
+            for (k, (name, _)) in placements.enumerated() {
+                table.rows.append([.text(date.description), .text(name), .text("local")] + Self.fields(summaries[2 * k], decimals: 2))
+                table.rows.append([.text(date.description), .text(name), .text("out of area")] + Self.fields(summaries[2 * k + 1], decimals: 2))
             }
         }
         return table

@@ -28,6 +28,18 @@ package struct Projection: Sendable {
         return Summary.of(&values)
     }
 
+    /// Summaries of many figures at once: `fill` writes each figure for one replication's tally,
+    /// so each replication's tally is read once for all of them, not once per figure.
+    package func summaries(count: Int, _ fill: (TallyView, inout [Double]) -> Void) -> [Summary] {
+        var values = [[Double]](repeating: [Double](repeating: 0, count: tallies.count), count: count)
+        var figures = [Double](repeating: 0, count: count)
+        for r in 0..<tallies.count {
+            fill(tallies[r], &figures)
+            for k in 0..<count { values[k][r] = figures[k] }
+        }
+        return values.indices.map { Summary.of(&values[$0]) }
+    }
+
     // MARK: Figures of one replication
 
     /// People in `provider` (or all, when `nil`) and `band` (or all) at month end `month`.
