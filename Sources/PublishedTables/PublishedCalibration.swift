@@ -134,6 +134,9 @@ public struct PublishedCalibrator: Sendable {
         england = AreaFigures(release, area: PublishedRelease.england)
         var all: [String: AreaFigures] = [:]
         for council in release.councils { all[council.code] = AreaFigures(release, area: council.code) }
+        let councilsOnly = all
+        for region in release.regions { all[region.code] = AreaFigures(release, area: region.code) }
+        all[PublishedRelease.england] = england
         figures = all
         let window = Array((asOfYear - windowYears + 1)...asOfYear)
         // Exit rates pooled over councils with their own figures for the window.
@@ -158,7 +161,7 @@ public struct PublishedCalibrator: Sendable {
         }
         adoptionPrior = Estimation.prior(events: adoptions, exposures: adoptionYears, maxPseudoYears: 200)
         compositionSpread = Self.compositionSpread(release.councils.compactMap { all[$0.code] }, england: england, window: window)
-        let years = (all.values.flatMap { $0.stock.keys }).reduce(into: Set<Int>()) { $0.insert($1) }.sorted()
+        let years = (councilsOnly.values.flatMap { $0.stock.keys }).reduce(into: Set<Int>()) { $0.insert($1) }.sorted()
         entryWalk = Estimation.randomWalkSD(release.councils.compactMap { all[$0.code] }.map { f in
             years.compactMap { y in f.starts[y].map { ($0, 1.0) } }
         })
@@ -375,7 +378,12 @@ public struct PublishedCalibrator: Sendable {
         }
         placements = placements.map { $0 * n }
         let ownPlacements = f.stockByPlacement[y].map { $0.reduce(0, +) > 0 } ?? false
-        let populationObserved = ages.own && ownPlacements ? nil : compositionSpread.kappa
+        // An area made of councils strays from England's shares less than one council does: how
+        // much less is not estimated, so its estimated spread is not drawn.
+        let populationObserved = ages.own && ownPlacements || council.isAggregate ? nil : compositionSpread.kappa
+        if council.isAggregate && !(ages.own && ownPlacements) {
+            notes.append("children in care by age group and placement estimated, not published, and taken as written: how far an area made of councils strays from England's shares is not estimated")
+        }
         if let kappa = populationObserved {
             notes.append("children in care by age group and placement estimated, not published: each replication spreads the \(Int(n)) children afresh, "
                          + "as if the shares were counted from \(Int(kappa.rounded())) children (how far councils' starts and ceased by age stray from England's)")
@@ -503,9 +511,18 @@ public struct PublishedCalibrator: Sendable {
         let balance = exitsBefore18 > 0 ? min(5, max(0.2, (targetCeased - birthdays) / exitsBefore18)) : 1
 
         let driftYears = Array((y - Self.ownDriftYears + 1)...y)
-        let entrySD = Self.shrunk(own: Self.ownWalk(f, window: driftYears, entries: true), pool: entryWalk.sd)
-        let ceasedSD = Self.shrunk(own: Self.ownWalk(f, window: driftYears, entries: false), pool: exitWalk.sd)
-        let moveSD = Self.shrunk(own: Self.ownWalk(driftYears.compactMap { Self.moves(f, $0) }), pool: moveWalk.sd)
+        // Councils' drift is pooled; an area made of councils (England, a region) drifts less than
+        // one council, as the councils' own swings partly cancel: it takes its own history alone.
+        let shrink = council.isAggregate ? Self.own : Self.shrunk
+        let entrySD = shrink(Self.ownWalk(f, window: driftYears, entries: true), entryWalk.sd)
+        let ceasedSD = shrink(Self.ownWalk(f, window: driftYears, entries: false), exitWalk.sd)
+        let moveSD = shrink(Self.ownWalk(driftYears.compactMap { Self.moves(f, $0) }), moveWalk.sd)
+        if council.isAggregate {
+            let pairs = Self.ownWalk(f, window: driftYears, entries: true).pairs
+            notes.append(pairs > 0
+                ? "year-to-year variability from \(council.name)'s own \(pairs) pair\(pairs == 1 ? "" : "s") of years, not pooled with councils' (whose own swings partly cancel in an area made of councils): a rough estimate from few years"
+                : "no two consecutive years for \(council.name)'s own variability: councils' pooled variability used, which overstates an area made of councils")
+        }
         return PublishedCalibration(
             council: council, asOfYear: y, window: window, population: population, inHouseFoster: inHouse,
             localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
@@ -614,6 +631,11 @@ public struct PublishedCalibrator: Sendable {
             n += 1
         }
         return (sum, n)
+    }
+
+    /// An area's own variance alone (the pool's when it has no pair of years).
+    static func own(_ own: (sumSquares: Double, pairs: Int), pool: Double) -> Double {
+        own.pairs > 0 ? max(0, own.sumSquares / Double(own.pairs)).squareRoot() : pool
     }
 
     /// The pool's variance, shrunk towards the council's own by their numbers of pairs of years.

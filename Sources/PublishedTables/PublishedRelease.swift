@@ -47,7 +47,12 @@ public struct PublishedRelease: Sendable {
         public var name: String
         public var region: String
         public var oldCode: String = ""
+        /// England, or a region: an area made of councils, calibrated as one (see ``PublishedCalibrator/calibrate(_:)``).
+        public var isAggregate = false
     }
+
+    /// England as an area to calibrate: its rows are keyed ``england``.
+    public static let englandArea = Council(code: england, name: england, region: "", isAggregate: true)
 
     /// A group of rows: one table's rows for an area, year and group (`cla_group`).
     struct GroupKey: Hashable {
@@ -62,6 +67,8 @@ public struct PublishedRelease: Sendable {
     var groups: [GroupKey: [String: Cell]] = [:]
     /// Councils in the totals table, in the order first seen.
     public private(set) var councils: [Council] = []
+    /// Regions in the totals table (code and name), in the order first seen.
+    public private(set) var regions: [Council] = []
     /// Reporting years (to 31 March) present in each table.
     public private(set) var years: [Table: Set<Int>] = [:]
     /// Reporting years of the totals table in its file, including any later than the last year read.
@@ -166,7 +173,11 @@ public struct PublishedRelease: Sendable {
             let area: String
             switch field(level).lowercased() {
             case "national": area = Self.england
-            case "regional": area = field(region)
+            case "regional":
+                area = field(region)
+                if table == .totals, !area.isEmpty, !regions.contains(where: { $0.code == area }) {
+                    regions.append(Council(code: area, name: field(regionName), region: field(regionName), isAggregate: true))
+                }
             case "local authority":
                 area = field(code)
                 if table == .totals {
@@ -220,14 +231,17 @@ public struct PublishedRelease: Sendable {
     }
 
     /// A council by code or name (case-insensitive); otherwise an error with the nearest names.
+    /// England (`England` or `E92000001`) and the regions (by name or code) are found too.
     public func council(_ query: String) throws(FileError) -> Council {
         let q = Self.normal(query)
         if let c = councils.first(where: { Self.normal($0.code) == q || Self.normal($0.name) == q || (!$0.oldCode.isEmpty && $0.oldCode == q) }) {
             return c
         }
-        let names = councils.map(\.name)
+        if q == Self.normal(Self.england) || q == "e92000001" { return Self.englandArea }
+        if let r = regions.first(where: { Self.normal($0.code) == q || Self.normal($0.name) == q }) { return r }
+        let names = councils.map(\.name) + [Self.england] + regions.map(\.name)
         let near = Suggestion.didYouMean(query, among: names)
         throw FileError(path: files[.totals] ?? "the tables", "no council '\(query)' in the tables\(near.isEmpty ? "; give" : near + " Give") "
-            + "its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887')")
+            + "its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887'), or 'England' or a region's name")
     }
 }

@@ -286,7 +286,8 @@ public struct PublishedScenarioWriter: Sendable {
             return
         }
         line("variability:", "yearly drift in rates: a random walk on the log rate (docs/published-tables.md)")
-        line("  entries: \(Self.number(c.entryVariability * 100, 2))%", "sd of the yearly change in log starts across councils, less Poisson noise")
+        let whose = c.council.isAggregate ? "\(c.council.name)'s own" : "across councils, shrunk to the council's own"
+        line("  entries: \(Self.number(c.entryVariability * 100, 2))%", "sd of the yearly change in log starts (\(whose)), less Poisson noise")
         line("  exits: \(Self.number(c.exitVariability * 100, 2))%", "the same for ceased per child-year, over the share of ceased that are exits before 18")
         line("  moves: \(Self.number(c.moveVariability * 100, 2))%", "the same for placement moves (new placements less starts) per child-year")
         line("  rates_averaged_over: \(c.window.count) year\(c.window.count == 1 ? "" : "s")", "the rates are means over the window: the first year's step is wider")

@@ -147,7 +147,7 @@ import ScenarioModel
             _ = try release.council("Medwya")
             Issue.record("expected an error")
         } catch {
-            #expect(error.message == "no council 'Medwya' in the tables; did you mean 'Medway'? Give its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887')")
+            #expect(error.message == "no council 'Medwya' in the tables; did you mean 'Medway'? Give its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887'), or 'England' or a region's name")
         }
     }
 
@@ -228,6 +228,36 @@ import ScenarioModel
         for left in ["children in care: placed for adoption", "children in care: children's home", "children in care: under 1",
                      "children in care: 1 to 4", "children in care: 5 to 9"] {
             #expect(!measures.contains(left), "\(left)")
+        }
+    }
+
+    /// England calibrates as an area of its own: all its children, and its year-to-year
+    /// variability from its own history alone (an area made of councils drifts less than one
+    /// council). By hand from England's starts, 32,190, 31,780, 31,020 and 28,480 in the years to
+    /// 2018 … 2021: σ² = mean over the three pairs of d² − 1/n₁ − 1/n₂, d the change in log starts.
+    @Test func englandCalibratesFromItsOwnHistory() throws {
+        let release = try PublishedRelease.read(Self.fixture, lastYear: 2021)
+        let england = try release.council("England")
+        let byCode = try release.council("E92000001")
+        #expect(england.isAggregate && england == byCode)
+        let calibration = try PublishedCalibrator(release: release, asOfYear: 2021).calibrate(england)
+        let starts = [32190.0, 31780, 31020, 28480]
+        let variance = zip(starts, starts.dropFirst()).reduce(0.0) { sum, pair in
+            let d = log(pair.1 / pair.0)
+            return sum + d * d - 1 / pair.0 - 1 / pair.1
+        } / 3
+        #expect(abs(calibration.entryVariability - variance.squareRoot()) < 1e-12)
+        #expect(calibration.populationObserved == nil)
+        #expect(calibration.notes.contains { $0.contains("England's own 3 pairs of years") })
+        let text = PublishedScenarioWriter.render(calibration, options: .init(), sources: [])
+        #expect(text.contains("sd of the yearly change in log starts (England's own), less Poisson noise"))
+        let scenario = try ScenarioLoader(readFile: { _ in text }).load("england.yaml")
+        #expect(scenario.population.filter { $0.band < scenario.firstLeaverBand }.reduce(0) { $0 + $1.count } == 80780)
+        do {
+            _ = try release.council("Englnd")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("did you mean 'England'?"), "\(error.message)")
         }
     }
 

@@ -39,4 +39,20 @@ import ScenarioModel
         }
         #expect(calibrated >= 148, "calibrated \(calibrated); not: \(failed)")
     }
+
+    /// Each region calibrates as an area of its own, with all its children, and runs.
+    @Test(.enabled(if: tables != nil, "needs the DfE's published tables in ../shared/data/dfe-la"))
+    func regionsCalibrateAndRun() throws {
+        let release = try PublishedRelease.read(Self.tables!, lastYear: 2021)
+        let calibrator = try PublishedCalibrator(release: release, asOfYear: 2021)
+        #expect(release.regions.count >= 9)
+        let southEast = try release.council("South East")
+        #expect(southEast.isAggregate)
+        let calibration = try calibrator.calibrate(southEast)
+        let text = PublishedScenarioWriter.render(calibration, options: .init(horizonYears: 1, replications: 2), sources: [])
+        let scenario = try ScenarioLoader(readFile: { _ in text }).load("south-east.yaml")
+        let children = scenario.population.filter { $0.band < scenario.firstLeaverBand }.reduce(0) { $0 + $1.count }
+        #expect(children == Int(AreaFigures(release, area: southEast.code).stock[2021]!))
+        #expect(MonteCarlo.run(CareModel(scenario), replications: 2, threads: 2).count == 2)
+    }
 }

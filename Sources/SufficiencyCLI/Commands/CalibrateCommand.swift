@@ -13,7 +13,7 @@ enum CalibrateCommand {
         options: [
             .init("as-of", value: "DATE", help: "the snapshot date, such as 2024-03-31 (required)"),
             .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3)"),
-            .init("la", value: "NAME", help: "the local authority (name or code): required with the published tables; chooses its rows in a regional 903 folder"),
+            .init("la", value: "NAME", help: "the local authority (name or code), or England or a region: required with the published tables; chooses its rows in a regional 903 folder"),
             .init("output", value: "FILE", help: "the scenario file to write (.yaml); the report goes beside it (required)"),
         ],
         flags: [ReturnInput.acceptRejections])

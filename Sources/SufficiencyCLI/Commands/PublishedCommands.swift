@@ -66,7 +66,7 @@ enum PublishedCommands {
         try OutputDirectory(path: directory).write([(qualityFile, quality(calibration, release)), (file, text)])
         let children = scenario.population.filter { $0.band < scenario.firstLeaverBand }.reduce(0) { $0 + $1.count }
         console.out("""
-            calibrated '\(calibration.council.name)' (\(calibration.council.code)) as of 31 March \(year) from the published tables: \
+            calibrated '\(calibration.council.name)'\(calibration.council.code == calibration.council.name ? "" : " (\(calibration.council.code))") as of 31 March \(year) from the published tables: \
             \(children) children in care; rates over \(calibration.window.count) \(calibration.window.count == 1 ? "year" : "years") \
             to 31 March \(year); \(calibration.notes.count) \(calibration.notes.count == 1 ? "note" : "notes") on fallbacks and \
             suppressed figures (in the file and in \(qualityFile)). \
