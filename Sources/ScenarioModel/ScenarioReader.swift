@@ -33,7 +33,7 @@ public enum ScenarioReader {
         let name = top["name"].flatMap { c.text($0, "name") } ?? fallbackName
         let description = top["description"].flatMap { c.text($0, "description") } ?? ""
         guard let startNode = top["start"] else {
-            c.error("the scenario needs a 'start' date, such as 'start: 2025-04-01'", at: root.mark)
+            c.missing("start", in: top, "the scenario needs a 'start' date, such as 'start: 2025-04-01'", at: root.mark)
             return nil
         }
         let start = c.date(startNode, "start")
@@ -46,7 +46,7 @@ public enum ScenarioReader {
         var context = Context(childBands: childBands)
         context.start = start
         guard let placementsNode = top["placements"] else {
-            c.error("the scenario needs 'placements': the placement types and their providers", at: root.mark)
+            c.missing("placements", in: top, "the scenario needs 'placements': the placement types and their providers", at: root.mark)
             return nil
         }
         context.types = placementTypes(placementsNode, &context, c)
@@ -55,7 +55,7 @@ public enum ScenarioReader {
         let populationObserved = top["population"].flatMap { Self.populationObserved($0, context, c) }
         var population = top["population"].map { Self.population($0, context, c) } ?? []
         guard let entriesNode = top["entries"] else {
-            c.error("the scenario needs 'entries': children entering care per year by age band", at: root.mark)
+            c.missing("entries", in: top, "the scenario needs 'entries': children entering care per year by age band", at: root.mark)
             return nil
         }
         var entries = Self.entries(entriesNode, context, c)
@@ -81,13 +81,16 @@ public enum ScenarioReader {
         let childPopulation = top["child_population"].flatMap { c.whole($0, "child_population", in: 1...100_000_000) }
 
         if top["parent_and_child"] == nil, context.types.contains(where: { $0.serves == .families }) {
-            c.error("placement types serve 'parent and child' but there is no 'parent_and_child' section", at: placementsNode.mark)
+            c.missing("parent_and_child", in: top, "placement types serve 'parent and child' but there is no 'parent_and_child' section",
+                      at: placementsNode.mark)
         }
         if top["care_leavers"] == nil, context.types.contains(where: { $0.serves == .careLeavers }) {
-            c.error("placement types serve 'care leavers' but there is no 'care_leavers' section", at: placementsNode.mark)
+            c.missing("care_leavers", in: top, "placement types serve 'care leavers' but there is no 'care_leavers' section",
+                      at: placementsNode.mark)
         }
         if top["emergency_beds"] == nil, let type = context.types.first(where: { $0.serves == .emergency }) {
-            c.error("placement type '\(type.name)' serves 'emergency' but there is no 'emergency_beds' section", at: placementsNode.mark)
+            c.missing("emergency_beds", in: top, "placement type '\(type.name)' serves 'emergency' but there is no 'emergency_beds' section",
+                      at: placementsNode.mark)
         }
         guard let start, let entries, c.diagnostics.isEmpty else { return nil }
         var scenario = Scenario(

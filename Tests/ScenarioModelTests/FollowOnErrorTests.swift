@@ -60,6 +60,32 @@ import Testing
         #expect(Self.errors(replacing: "  per_year: {all: 10}\n", with: "").contains("needs 'per_year'"))
     }
 
+    /// A misspelt top-level section is one error: not also "the scenario needs 'placements'"
+    /// (found trying `placementz:`), nor "… but there is no 'care_leavers' section".
+    @Test(arguments: [("start:", "strat:"), ("placements:", "placement:"), ("entries:", "entrys:")])
+    func misspeltSectionIsOneError(old: String, new: String) {
+        let errors = Self.errors(replacing: old, with: new)
+        #expect(errors.components(separatedBy: "error:").count == 2, "\(errors)")
+        #expect(errors.contains("did you mean '\(old.dropLast())'?"), "\(errors)")
+    }
+
+    @Test func misspeltCareLeaversSectionIsOneError() {
+        let leavers = """
+              leaving care:
+                serves: care leavers
+                providers:
+                  - name: own tenancy
+                    weekly_cost: £100
+            population:
+            """
+        let text = Self.base.replacingOccurrences(of: "population:", with: leavers)
+        let errors = Fixture.errors(text + "care_leaver:\n  pathway: {all: {leaving care: 100%}}\n")
+        #expect(errors.components(separatedBy: "error:").count == 2, "\(errors)")
+        #expect(errors.contains("did you mean 'care_leavers'?"), "\(errors)")
+        // Left out altogether, it is still asked for.
+        #expect(Fixture.errors(text).contains("there is no 'care_leavers' section"))
+    }
+
     @Test func misspeltNameIsOneError() {
         #expect(Self.errors(replacing: "- name: in-house fostering", with: "- nmae: in-house fostering") == """
             s.yaml:5:9: error: unknown key 'nmae' in a provider of 'foster care'; did you mean 'name'?
