@@ -4,14 +4,14 @@ import YAMLReader
 /// inflation, trends and budgets.
 extension ScenarioReader {
     /// `population: {in-house fostering: {under 1: 4, 1 to 4: 12}, …}`; parent-and-child providers take a number.
-    static func population(_ node: Node, _ context: Context, _ c: Checker) -> [PopulationCell] {
+    static func population(_ node: Node, _ context: Context, _ c: Checker, inStream: Bool = false) -> [PopulationCell] {
         guard let fields = c.fields(node, "'population'", allowed: nil) else { return [] }
         let providers = context.types.flatMap { type in type.providers.map { (type, $0) } }
         var cells: [PopulationCell] = []
         for pair in fields.pairs {
             if pair.key == "observed" && !providers.contains(where: { $0.1.name == "observed" }) { continue }  // populationObserved
             guard let p = c.reference(pair.key, at: pair.keyMark, among: providers.map(\.1.name), kind: "provider",
-                                      hint: populationHint(context, providers.map(\.1.name)))
+                                      hint: populationHint(context, providers.map(\.1.name), inStream: inStream))
             else { continue }
             let type = providers[p].0
             switch type.serves {
@@ -50,11 +50,14 @@ extension ScenarioReader {
     }
 
     /// A provider's misspelt name in a population: a placement type's name suggests its first
-    /// provider; a near miss of `observed` suggests it.
-    static func populationHint(_ context: Context, _ names: [String]) -> (String) -> String? {
+    /// provider; a near miss of `observed` suggests it (in a stream's population, says it is not for streams).
+    static func populationHint(_ context: Context, _ names: [String], inStream: Bool = false) -> (String) -> String? {
         { name in
             if let hint = placementTypeHint(context, "population is by provider")(name) { return hint }
             guard Suggestion.nearest(to: name, among: names) == nil, Suggestion.nearest(to: name, among: ["observed"]) != nil else { return nil }
+            if inStream {
+                return "unknown provider '\(name)'; if you meant 'observed', it is for the scenario's own population, not a stream's: a stream's children are taken as counted"
+            }
             return "unknown provider '\(name)'; did you mean 'observed' (how many children the population's shares are as well known as)?"
         }
     }
@@ -106,7 +109,7 @@ extension ScenarioReader {
                 c.error("'observed' is for the scenario's own population, not a stream's: a stream's children are taken as counted",
                         at: observed.keyMark)
             }
-            cells += population(node, context, c).map { PopulationCell(provider: $0.provider, band: $0.band, count: $0.count, stream: k + 1) }
+            cells += population(node, context, c, inStream: true).map { PopulationCell(provider: $0.provider, band: $0.band, count: $0.count, stream: k + 1) }
         }
         return cells
     }

@@ -171,6 +171,11 @@ import YAMLReader
         let stream = EntryStreamReaderTests.text.replacingOccurrences(of: "      exits:\n        returned home: {16 to 17: 0.5}",
                                                                      with: "      population:\n        observed: 30\n        external children's home: {16 to 17: 3}")
         #expect(Fixture.errors(stream).contains("error: 'observed' is for the scenario's own population, not a stream's"), "\(Fixture.errors(stream))")
+        // Misspelt in a stream, it is not suggested (its fix would be the error above).
+        let misspelt = Fixture.errors(stream.replacingOccurrences(of: "observed: 30", with: "observd: 30"))
+        #expect(misspelt.contains("error: unknown provider 'observd'; if you meant 'observed', it is for the scenario's own population, not a stream's"),
+                "\(misspelt)")
+        #expect(misspelt.components(separatedBy: "error:").count == 2, "\(misspelt)")
     }
 
     @Test func unknownPlacementTypeInAMix() {
@@ -350,5 +355,30 @@ import YAMLReader
 
     @Test func missingFile() {
         #expect(Fixture.load("nowhere.yaml", [:]).errors == "nowhere.yaml: error: no such file")
+    }
+
+    /// A workbook, a PDF or one of a run's CSVs given instead of a scenario is named as such, not
+    /// reported as YAML (before: "the character U+0003 is not allowed here", "expected ':' after the key").
+    @Test(arguments: [
+        ("book.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] as [UInt8], "is an Excel workbook or another zipped file"),
+        ("book.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "is an Excel 97-2003 workbook"),
+        ("plan.pdf", Array("%PDF-1.7\n".utf8), "is a PDF"),
+        ("costs.csv", Array("\u{FEFF}financial_year,placement,mean\n2025/26,total,1\n".utf8), "is a table (CSV)"),
+        ("costs.CSV", Array("a,b\n".utf8), "is a table (CSV)"),
+    ])
+    func notAScenarioFileIsNamed(name: String, bytes: [UInt8], message: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sufficiency-notyaml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let errors: String
+        do { _ = try ScenarioLoader().load(path); errors = "" } catch let d as Diagnostics { errors = d.rendered }
+        #expect(errors.hasPrefix("\(path): error: \(message)"), "\(errors)")
+        #expect(errors.contains("a scenario is a text file in YAML"))
+    }
+
+    @Test func aScenarioStartingWithPKIsStillAScenario() {
+        #expect(ScenarioLoader.notAScenario(Data("PK: 1\n".utf8), path: "s.yaml") == nil)
     }
 }
