@@ -18,6 +18,13 @@ extension ScenarioReader {
             }
             return Rate(events: events, years: years)
         }
+        if case .scalar(let s) = node.content, s.style == .plain, s.text.hasSuffix("%"),
+           let percent = Double(String(s.text.dropLast())), percent >= 0, percent.isFinite {
+            let perYear = String(percent / 100)
+            c.error("expected a number for '\(key)', found '\(s.text)': a rate is a number per year, not a percentage; write \(perYear) for \(perYear) a year",
+                    at: node.mark)
+            return nil
+        }
         return c.nonNegative(node, key).map(Rate.init(perYear:))
     }
 

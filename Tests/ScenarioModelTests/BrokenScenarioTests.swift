@@ -242,6 +242,17 @@ import YAMLReader
             """)
     }
 
+    /// A rate written as a percentage (found trying an exit rate of '15%'): says a rate is a number.
+    @Test func rateWrittenAsAPercentage() {
+        #expect(Self.errors(replacing: "rate: 0.3", with: "rate: 30%") == """
+            s.yaml:11:13: error: expected a number for 'rate', found '30%': a rate is a number per year, not a percentage; write 0.3 for 0.3 a year
+                      rate: 30%
+                            ^
+            """)
+        #expect(Self.errors(replacing: "per_year: {all: 10}", with: "per_year: {all: 12.5%}")
+            .contains("found '12.5%': a rate is a number per year, not a percentage; write 0.125 for 0.125 a year"))
+    }
+
     @Test func missingStart() {
         #expect(Self.errors(replacing: "start: 2025-04-01\n", with: "") == """
             s.yaml:1:1: error: the scenario needs a 'start' date, such as 'start: 2025-04-01'
