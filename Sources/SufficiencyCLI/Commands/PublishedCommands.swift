@@ -46,6 +46,7 @@ enum PublishedCommands {
         guard output.hasSuffix(".yaml") || output.hasSuffix(".yml") else {
             throw CommandFailure("the output '\(output)' should be a scenario file ending in '.yaml'")
         }
+        try CalibratedFile.checkReplaceable(output)
         guard let la = arguments.string("la") else {
             throw CommandFailure("option '--la' is required with the published tables: the council's name or code, such as '--la Medway' or '--la E06000035'", status: 2)
         }
@@ -57,7 +58,7 @@ enum PublishedCommands {
             let council = try release.council(la)
             calibration = try PublishedCalibrator(release: release, asOfYear: year, windowYears: try windowYears(arguments)).calibrate(council)
         } catch let error as FileError { throw diagnostic(error) }
-        let text = PublishedScenarioWriter.render(calibration, options: .init(), sources: release.files.values.sorted())
+        let text = CalibratedFile.stamped(PublishedScenarioWriter.render(calibration, options: .init(), sources: release.files.values.sorted()))
         // The file must load as it is written: check before writing anything.
         let scenario = try ScenarioLoader(readFile: { _ in text }).load(output)
         let (directory, file) = ReturnInput.split(output)
