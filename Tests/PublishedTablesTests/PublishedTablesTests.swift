@@ -141,6 +141,14 @@ import ScenarioModel
         #expect(text.contains("# A mix of placements with 'observed: N' was counted from N children or moves"))
     }
 
+    /// A short window names its financial years as everywhere else ('2017/18'), not '2 year(s) (2018, 2019)'.
+    @Test func aShortWindowNamesItsFinancialYears() throws {
+        let release = try PublishedRelease.read(Self.fixture, lastYear: 2019)
+        let calibration = try PublishedCalibrator(release: release, asOfYear: 2019, windowYears: 3).calibrate(try release.council("Medway"))
+        #expect(calibration.notes.contains("rates over 2 years (2017/18, 2018/19): the tables hold no earlier year for this council"),
+                "\(calibration.notes)")
+    }
+
     @Test func aMisspeltCouncilSuggestsTheNearest() throws {
         let release = try PublishedRelease.read(Self.fixture)
         do {
