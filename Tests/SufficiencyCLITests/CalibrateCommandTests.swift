@@ -96,6 +96,21 @@ func temporaryFolder() throws -> URL {
         #expect(try String(contentsOfFile: scenario, encoding: .utf8) == edited)
     }
 
+    /// The quality report says when a table holds no year up to the date (councils' own children
+    /// by characteristics start in 2020), not "years - to -".
+    @Test func qualityReportSaysWhenATableHoldsNoYear() throws {
+        let tables = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("PublishedTablesTests/Fixtures/dfe-three-councils").path
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("medway.yaml").path
+        #expect(runCLI(["calibrate", tables, "--la", "Medway", "--as-of", "2019-03-31", "--output", scenario]).status == 0)
+        let quality = try String(contentsOfFile: folder.appendingPathComponent("medway.quality.csv").path, encoding: .utf8)
+        #expect(!quality.contains("- to -"), "\(quality)")
+        #expect(quality.contains("la_cla_on_31_march_by_characteristics.csv: children looked after on 31 March by characteristics, no year to 31 March 2019 (not used)"),
+                "\(quality)")
+    }
+
     @Test func calibratesEachYearFolderGivenSeparately() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -83,7 +83,8 @@ enum PublishedCommands {
         var table = CSVTable(header: ["item", "detail"])
         for (t, file) in release.files.sorted(by: { $0.value < $1.value }) {
             let years = (release.years[t] ?? []).sorted()
-            table.rows.append([.text("table read"), .text("\(file): \(t.rawValue), years \(years.first.map(String.init) ?? "-") to \(years.last.map(String.init) ?? "-")")])
+            let span = years.first.map { "years \($0) to \(years.last!)" } ?? "no year to 31 March \(c.asOfYear) (not used)"
+            table.rows.append([.text("table read"), .text("\(file): \(t.rawValue), \(span)")])
         }
         for missing in PublishedRelease.Table.allCases where release.files[missing] == nil {
             table.rows.append([.text("table missing"), .text("\(missing.rawValue): fallbacks used where it is needed")])
