@@ -36,6 +36,9 @@ public struct ScenarioLoader: Sendable {
         }
         if head == [0xD0, 0xCF, 0x11, 0xE0] { return "is an Excel 97-2003 workbook or another Office file, not a scenario: \(scenario)" }
         if head == Array("%PDF".utf8) { return "is a PDF, not a scenario: \(scenario)" }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return "is UTF-16 text ('Unicode' in Notepad or Excel), which YAML readers do not all read: save it as UTF-8"
+        }
         if ["csv", "tsv"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
             return "is a table (CSV), not a scenario: \(scenario); a run's CSVs are read from its folder by 'compare' and 'report'"
         }

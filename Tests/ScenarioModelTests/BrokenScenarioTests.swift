@@ -389,6 +389,13 @@ import YAMLReader
         #expect(errors.contains("a scenario is a text file in YAML"))
     }
 
+    /// Saved as 'Unicode' (UTF-16) in Notepad: said so, not "byte 0xFF cannot be read" over a line of NULs.
+    @Test func utf16IsNamed() {
+        let utf16 = Data([0xFF, 0xFE] + Array("n\0a\0m\0e\0:\0".utf8))
+        #expect(ScenarioLoader.notAScenario(utf16, path: "s.yaml") == "is UTF-16 text ('Unicode' in Notepad or Excel), which YAML readers do not all read: save it as UTF-8")
+        #expect(ScenarioLoader.notAScenario(Data([0xEF, 0xBB, 0xBF] + Array("name: x\n".utf8)), path: "s.yaml") == nil)
+    }
+
     @Test func aScenarioStartingWithPKIsStillAScenario() {
         #expect(ScenarioLoader.notAScenario(Data("PK: 1\n".utf8), path: "s.yaml") == nil)
     }
