@@ -163,6 +163,31 @@ public enum ScenarioReader {
             c.error("'age_bands' needs at least one band", at: node.mark)
             return AgeBand.dfe
         }
+        checkBandNames(bands, fields, c)
         return bands
+    }
+
+    /// A band named for its ages ('10 to 15', 'under 1') must cover them: a mistyped start
+    /// ('16 to 17: 15') would otherwise move a year of age between bands without a word. One
+    /// error per mistake: a band's end is not reported when the next band's start already is.
+    static func checkBandNames(_ bands: [AgeBand], _ fields: Fields, _ c: Checker) {
+        func named(_ name: String) -> (from: Int, to: Int)? {
+            if let m = name.wholeMatch(of: /(\d{1,2}) ?(?:to|-|–) ?(\d{1,2})/), let a = Int(m.1), let b = Int(m.2) { return (a, b) }
+            if let m = name.wholeMatch(of: /under (\d{1,2})/), let b = Int(m.1) { return (0, b - 1) }
+            return nil
+        }
+        let marks = Dictionary(fields.pairs.map { ($0.key, $0.value.mark) }, uniquingKeysWith: { first, _ in first })
+        let startWrong = bands.map { band in named(band.name).map { $0.from != band.fromAge } ?? false }
+        for (k, band) in bands.enumerated() {
+            guard let ages = named(band.name), let mark = marks[band.name] else { continue }
+            if startWrong[k] {
+                c.error("age band '\(band.name)' starts at \(band.fromAge), but its name says \(ages.from): correct the age it starts at, or its name",
+                        at: mark)
+            } else if ages.to != band.toAge, k + 1 >= bands.count || !startWrong[k + 1] {
+                let why = k + 1 < bands.count ? "the next band, '\(bands[k + 1].name)', starts at \(band.toAge + 1)" : "children's bands end at 17"
+                c.error("age band '\(band.name)' covers ages \(band.fromAge) to \(band.toAge) (\(why)), but its name says \(ages.from) to \(ages.to)",
+                        at: mark)
+            }
+        }
     }
 }
