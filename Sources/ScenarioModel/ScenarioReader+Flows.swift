@@ -408,7 +408,7 @@ extension ScenarioReader {
                 continue
             }
             if case .scalar = pair.value.content {
-                if let pounds = c.money(pair.value, pair.key) { budgets.append(Budget(year: year, provider: nil, pounds: pounds)) }
+                if let pounds = budget(pair.value, pair.key, c) { budgets.append(Budget(year: year, provider: nil, pounds: pounds)) }
                 continue
             }
             guard let lines = c.fields(pair.value, "the budget for \(pair.key)", allowed: nil) else { continue }
@@ -417,11 +417,26 @@ extension ScenarioReader {
                     : c.reference(line.key, at: line.keyMark, among: context.providerNames, kind: "provider",
                                   hint: placementTypeHint(context, "a budget is by provider (or 'total')"))
                 if line.key != "total", provider == nil { continue }
-                if let pounds = c.money(line.value, line.key) {
+                if let pounds = budget(line.value, line.key, c) {
                     budgets.append(Budget(year: year, provider: provider, pounds: pounds))
                 }
             }
         }
         return budgets
+    }
+
+    /// A year's budget in pounds. Under £1,000 (but not nothing) it is taken for millions or
+    /// thousands written without their letter (`2026/27: 12.5`), which would otherwise give a
+    /// variance of the whole spend without a word.
+    static func budget(_ node: Node, _ key: String, _ c: Checker) -> Double? {
+        guard let pounds = c.money(node, key) else { return nil }
+        guard pounds == 0 || pounds >= 1000 else {
+            guard case .scalar(let scalar) = node.content else { return nil }
+            let digits = scalar.text.hasPrefix("£") ? String(scalar.text.dropFirst()) : scalar.text
+            c.error("a year's budget of less than £1,000 for '\(key)', found '\(scalar.text)': write '£\(digits)m' for millions or '£\(digits)k' for thousands",
+                    at: node.mark)
+            return nil
+        }
+        return pounds
     }
 }

@@ -168,6 +168,20 @@ import Testing
         #expect(errors.hasPrefix("s.yaml:16:22: error: \(message)\n"), "\(errors)")
     }
 
+    /// A budget under £1,000 is millions or thousands without their letter (found trying
+    /// '2026/27: 12.5': a budget of £12.50 and a variance of the whole spend, without a word).
+    @Test(arguments: [
+        ("total: £2m", "total: 2", "s.yaml:24:20: error: a year's budget of less than £1,000 for 'total', found '2': write '£2m' for millions or '£2k' for thousands"),
+        ("in-house fostering: £300k", "in-house fostering: £300", "s.yaml:24:45: error: a year's budget of less than £1,000 for 'in-house fostering', found '£300': write '£300m' for millions or '£300k' for thousands"),
+    ])
+    func aBudgetWithoutItsUnitGetsAFix(old: String, new: String, message: String) {
+        let errors = Self.errors(replacing: old, with: new)
+        #expect(errors.hasPrefix(message + "\n"), "\(errors)")
+        #expect(errors.components(separatedBy: "error:").count == 2)
+        // Nothing budgeted for a line is allowed.
+        #expect(Fixture.scenario(Self.base.replacingOccurrences(of: "in-house fostering: £300k", with: "in-house fostering: 0")) != nil)
+    }
+
     @Test func thousandsCommaGetsAFix() {
         #expect(Self.errors(replacing: "capacity: 10", with: "capacity: 1,000") == """
             s.yaml:6:19: error: expected a whole number for 'capacity', found '1,000'; write '1000' without the comma
