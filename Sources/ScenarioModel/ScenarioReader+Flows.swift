@@ -25,6 +25,11 @@ extension ScenarioReader {
             case .children, .careLeavers:
                 let bands = type.serves == .children ? context.childBands : AgeBand.careLeavers
                 let offset = type.serves == .children ? 0 : context.childBands.count
+                if let misplaced = pair.value.pairs.first(where: { $0.key == "observed" }), !bands.contains(where: { $0.name == "observed" }) {
+                    c.error("'observed' goes directly under 'population' (how well the whole spread over providers and ages is known), not in a provider's counts",
+                            at: misplaced.keyMark)
+                    continue
+                }
                 guard let counts = byBand(pair.value, pair.key, bands: bands, missing: 0, c, {
                     c.whole($0, $1, in: 0...10_000_000)
                 }) else { continue }

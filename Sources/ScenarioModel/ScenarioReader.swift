@@ -53,7 +53,15 @@ public enum ScenarioReader {
         if top.has("care_leavers") { context.bands += AgeBand.careLeavers }
 
         let populationObserved = top["population"].flatMap { Self.populationObserved($0, context, c) }
+        let errorsBefore = c.diagnostics.count
         var population = top["population"].map { Self.population($0, context, c) } ?? []
+        // Only children in care are spread afresh: with none, 'observed' would do nothing (said
+        // only when the population read cleanly: a misspelt provider is not also "none").
+        if populationObserved != nil, c.diagnostics.count == errorsBefore, !population.contains(where: { $0.band < childBands.count }),
+           let key = top["population"]?.pairs.first(where: { $0.key == "observed" }) {
+            c.error("'observed' spreads the children in care afresh over providers and ages, but this population has none (care leavers and families stay as written); leave it out",
+                    at: key.keyMark)
+        }
         guard let entriesNode = top["entries"] else {
             c.missing("entries", in: top, "the scenario needs 'entries': children entering care per year by age band", at: root.mark)
             return nil

@@ -171,6 +171,19 @@ import YAMLReader
         let stream = EntryStreamReaderTests.text.replacingOccurrences(of: "      exits:\n        returned home: {16 to 17: 0.5}",
                                                                      with: "      population:\n        observed: 30\n        external children's home: {16 to 17: 3}")
         #expect(Fixture.errors(stream).contains("error: 'observed' is for the scenario's own population, not a stream's"), "\(Fixture.errors(stream))")
+        // In a provider's counts, it is sent up a level; with no children listed, it would do nothing.
+        #expect(Fixture.errors(text.replacingOccurrences(of: "  observed: 30\n  in-house fostering: {5 to 9: 4}", with: "  in-house fostering: {5 to 9: 4, observed: 30}")) == """
+            s.yaml:18:35: error: 'observed' goes directly under 'population' (how well the whole spread over providers and ages is known), not in a provider's counts
+                  in-house fostering: {5 to 9: 4, observed: 30}
+                                                  ^
+            """)
+        #expect(Fixture.errors(text.replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  in-house fostering: {}")) == """
+            s.yaml:18:3: error: 'observed' spreads the children in care afresh over providers and ages, but this population has none (care leavers and families stay as written); leave it out
+                  observed: 30
+                  ^
+            """)
+        #expect(Fixture.errors(text.replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  in-house fosterng: {5 to 9: 4}"))
+            .components(separatedBy: "error:").count == 2, "a misspelt provider is one error, not also 'has none'")
         // Misspelt in a stream, it is not suggested (its fix would be the error above).
         let misspelt = Fixture.errors(stream.replacingOccurrences(of: "observed: 30", with: "observd: 30"))
         #expect(misspelt.contains("error: unknown provider 'observd'; if you meant 'observed', it is for the scenario's own population, not a stream's"),
