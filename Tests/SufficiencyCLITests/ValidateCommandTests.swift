@@ -23,4 +23,9 @@ import Testing
                 "\(result.out)")
         #expect(!runCLI(["validate", path]).out.contains("estimated"))
     }
+
+    @Test func oneMonthIsSingular() {
+        let path = Self.repo.appendingPathComponent("scenarios/example-annotated.yaml").path
+        #expect(runCLI(["validate", path, "--set", "horizon=1 month"]).out.contains(", 2025-04-01 for 1 month, 9 placement types"))
+    }
 }
