@@ -159,6 +159,18 @@ import ScenarioModel
         }
     }
 
+    /// Names the DfE writes back to front are found by their words (found trying '--la Bristol':
+    /// no suggestion for 'Bristol, City of').
+    @Test func aCouncilIsFoundByTheWordsOfItsName() {
+        let names = ["Bristol, City of", "Kingston upon Hull, City of", "Kingston upon Thames", "Medway", "Herefordshire, County of"]
+        #expect(PublishedRelease.names(containing: "Bristol", among: names) == ["Bristol, City of"])
+        #expect(PublishedRelease.names(containing: "City of Bristol", among: names) == ["Bristol, City of"])
+        #expect(PublishedRelease.names(containing: "Hull City Council", among: names) == ["Kingston upon Hull, City of"])
+        #expect(PublishedRelease.names(containing: "kingston", among: names) == ["Kingston upon Hull, City of", "Kingston upon Thames"])
+        #expect(PublishedRelease.names(containing: "County Council", among: names).isEmpty)
+        #expect(PublishedRelease.names(containing: "Leeds", among: names).isEmpty)
+    }
+
     @Test func aCouncilWithNoFiguresAtTheDateIsAClearError() throws {
         let folder = try Self.copy { name, text in
             name.hasPrefix("cla_number") ? text.split(separator: "\n").filter { !($0.hasPrefix("2021") && $0.contains("E06000017")) }
