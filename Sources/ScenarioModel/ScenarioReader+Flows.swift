@@ -26,7 +26,9 @@ extension ScenarioReader {
                 let bands = type.serves == .children ? context.childBands : AgeBand.careLeavers
                 let offset = type.serves == .children ? 0 : context.childBands.count
                 if let misplaced = pair.value.pairs.first(where: { $0.key == "observed" }), !bands.contains(where: { $0.name == "observed" }) {
-                    c.error("'observed' goes directly under 'population' (how well the whole spread over providers and ages is known), not in a provider's counts",
+                    c.error(inStream
+                        ? "'observed' is for the scenario's own population, not a stream's: a stream's children are taken as counted"
+                        : "'observed' goes directly under 'population' (how well the whole spread over providers and ages is known), not in a provider's counts",
                             at: misplaced.keyMark)
                     continue
                 }

@@ -153,6 +153,7 @@ public enum ScenarioReader {
     /// `age_bands: {under 1: 0, 1 to 4: 1, …}` — each band by the age it starts at; the last runs to 17.
     static func ageBands(_ node: Node, _ c: Checker) -> [AgeBand] {
         guard let fields = c.fields(node, "'age_bands'", allowed: nil) else { return AgeBand.dfe }
+        let errorsBefore = c.diagnostics.count
         var bands: [AgeBand] = []
         for pair in fields.pairs {
             guard let from = c.whole(pair.value, pair.key, in: 0...17) else { continue }
@@ -171,7 +172,7 @@ public enum ScenarioReader {
             c.error("'age_bands' needs at least one band", at: node.mark)
             return AgeBand.dfe
         }
-        checkBandNames(bands, fields, c)
+        if c.diagnostics.count == errorsBefore { checkBandNames(bands, fields, c) }  // a band left out would shift the others
         return bands
     }
 

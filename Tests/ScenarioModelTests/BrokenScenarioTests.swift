@@ -184,6 +184,9 @@ import YAMLReader
             """)
         #expect(Fixture.errors(text.replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  in-house fosterng: {5 to 9: 4}"))
             .components(separatedBy: "error:").count == 2, "a misspelt provider is one error, not also 'has none'")
+        #expect(Fixture.errors(stream.replacingOccurrences(of: "        observed: 30\n        external children's home: {16 to 17: 3}",
+                                                           with: "        external children's home: {16 to 17: 3, observed: 30}"))
+            .contains("error: 'observed' is for the scenario's own population, not a stream's"))
         // Misspelt in a stream, it is not suggested (its fix would be the error above).
         let misspelt = Fixture.errors(stream.replacingOccurrences(of: "observed: 30", with: "observd: 30"))
         #expect(misspelt.contains("error: unknown provider 'observd'; if you meant 'observed', it is for the scenario's own population, not a stream's"),

@@ -50,6 +50,9 @@ import Testing
             .contains("error: age band 'under 2' covers ages 0 to 0 (the next band, '1 to 17', starts at 1), but its name says 0 to 1"))
         #expect(Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1 to 16: 1}\n")
             .contains("error: age band '1 to 16' covers ages 1 to 17 (children's bands end at 17), but its name says 1 to 16"))
+        // A band left out for its own error does not make its neighbour's name look wrong too.
+        let broken = Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1 to 4: 1, 5 to 17: five}\n")
+        #expect(broken.components(separatedBy: "error:").count == 2, "\(broken)")
         // Names that are not ages, and consistent ones, are left alone.
         #expect(Fixture.scenario(Fixture.minimal(replacing: "start: 2025-04-01", with: "start: 2025-04-01\nage_bands: {under 1: 0, 1-4: 1, 5 to 17: 5}")) != nil)
     }
