@@ -156,6 +156,10 @@ public enum ScenarioReader {
         let errorsBefore = c.diagnostics.count
         var bands: [AgeBand] = []
         for pair in fields.pairs {
+            // Excel opens '1-4' in a CSV as 1 April and '10/15' as a date too: the band's rows would lose their name.
+            if let m = pair.key.wholeMatch(of: /(\d{1,2}) ?[-\/–] ?(\d{1,2})/) {
+                c.error("age band '\(pair.key)' would be read as a date by Excel when it opens the CSVs; write '\(m.1) to \(m.2)'", at: pair.keyMark)
+            }
             guard let from = c.whole(pair.value, pair.key, in: 0...17) else { continue }
             if let last = bands.last, from <= last.fromAge {
                 c.error("age band '\(pair.key)' must start at an older age than '\(last.name)' (\(last.fromAge))",
@@ -181,7 +185,7 @@ public enum ScenarioReader {
     /// error per mistake: a band's end is not reported when the next band's start already is.
     static func checkBandNames(_ bands: [AgeBand], _ fields: Fields, _ c: Checker) {
         func named(_ name: String) -> (from: Int, to: Int)? {
-            if let m = name.wholeMatch(of: /(\d{1,2}) ?(?:to|-|–) ?(\d{1,2})/), let a = Int(m.1), let b = Int(m.2) { return (a, b) }
+            if let m = name.wholeMatch(of: /(\d{1,2}) to (\d{1,2})/), let a = Int(m.1), let b = Int(m.2) { return (a, b) }
             if let m = name.wholeMatch(of: /under (\d{1,2})/), let b = Int(m.1) { return (0, b - 1) }
             return nil
         }

@@ -54,7 +54,16 @@ import Testing
         let broken = Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1 to 4: 1, 5 to 17: five}\n")
         #expect(broken.components(separatedBy: "error:").count == 2, "\(broken)")
         // Names that are not ages, and consistent ones, are left alone.
-        #expect(Fixture.scenario(Fixture.minimal(replacing: "start: 2025-04-01", with: "start: 2025-04-01\nage_bands: {under 1: 0, 1-4: 1, 5 to 17: 5}")) != nil)
+        #expect(Fixture.scenario(Fixture.minimal(replacing: "start: 2025-04-01", with: "start: 2025-04-01\nage_bands: {baby: 0, 1 to 4: 1, older: 5}")) != nil)
+    }
+
+    /// A band named like '1-4' turns into 1 April when Excel opens the CSVs (and '10-15' into a
+    /// date too): refused with the spelling that stays text.
+    @Test func bandNamesExcelTakesForDatesAreRefused() {
+        #expect(Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1-4: 1, 5 to 17: 5}\n") == Fixture.rendered(
+            13, 25, "age band '1-4' would be read as a date by Excel when it opens the CSVs; write '1 to 4'",
+            "age_bands: {under 1: 0, 1-4: 1, 5 to 17: 5}"))
+        #expect(Fixture.errors(Fixture.minimal + "age_bands: {0/4: 0, 5 to 17: 5}\n").contains("write '0 to 4'"))
     }
 
     @Test func mixesByBandWithAll() throws {
