@@ -128,6 +128,17 @@ import YAMLReader
             """)
     }
 
+    /// Shares a rounding away from 100% (33.33% three times): the sum is shown as it is, never
+    /// "add up to 100%, not 100%", and the rounding is named.
+    @Test func sharesARoundingAwayFrom100Percent() {
+        #expect(Self.errors(replacing: "to: {foster care: 80%, children's home: 20%}", with: "to: {foster care: 66.67%, children's home: 33.32%}") == """
+            s.yaml:12:11: error: the shares in 'to' add up to 99.99%, not 100% (0.01% short, a rounding: adjust one share so they add up to exactly 100%)
+                      to: {foster care: 66.67%, children's home: 33.32%}
+                          ^
+            """)
+        #expect(ScenarioReader.percent(1.0001) == "100.01%" && ScenarioReader.percent(0.995) == "99.5%" && ScenarioReader.percent(1.1) == "110%")
+    }
+
     @Test func shareAbove100Percent() {
         #expect(Self.errors(replacing: "all: {foster care: 90%, children's home: 10%}", with: "all: {foster care: 110%}") == """
             s.yaml:22:24: error: 'foster care' must be a share between 0% and 100%, found '110%'
