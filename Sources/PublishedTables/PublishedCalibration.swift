@@ -360,7 +360,8 @@ public struct PublishedCalibrator: Sendable {
             throw FileError(path: release.files[.totals] ?? "the tables", "\(council.name) has no starts and ceased published for the year to 31 March \(y)")
         }
         if window.count < windowYears {
-            notes.append("rates over \(window.count) year(s) (\(window.map(String.init).joined(separator: ", "))): the tables hold no earlier year for this council")
+            let years = window.map { "\($0 - 1)/\(String($0).suffix(2))" }.joined(separator: ", ")
+            notes.append("rates over \(window.count) \(window.count == 1 ? "year" : "years") (\(years)): the tables hold no earlier year for this council")
         }
         // Children in care on the as-of date: margins by age and by placement, then the joint table.
         guard let ages = Self.ageShares(f, england: england, y) else {

@@ -230,6 +230,19 @@ public struct PublishedRelease: Sendable {
             .map { ($0.key, $0.value) }.sorted { $0.item < $1.item }
     }
 
+    /// The names (at most three) holding every word of `query` but the generic ones: 'Bristol' and
+    /// 'City of Bristol' find 'Bristol, City of', 'Hull' finds 'Kingston upon Hull, City of'.
+    static func names(containing query: String, among names: [String]) -> [String] {
+        let generic: Set<String> = ["city", "of", "the", "council", "county", "borough", "district", "metropolitan", "royal", "and"]
+        func words(_ s: String) -> [String] {
+            normal(s).split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        }
+        let wanted = words(query).filter { !generic.contains($0) }
+        guard !wanted.isEmpty else { return [] }
+        let found = names.filter { name in Set(words(name)).isSuperset(of: wanted) }.sorted()
+        return found.count <= 3 ? found : []
+    }
+
     /// A council by code or name (case-insensitive); otherwise an error with the nearest names.
     /// England (`England` or `E92000001`) and the regions (by name or code) are found too.
     public func council(_ query: String) throws(FileError) -> Council {
@@ -240,7 +253,11 @@ public struct PublishedRelease: Sendable {
         if q == Self.normal(Self.england) || q == "e92000001" { return Self.englandArea }
         if let r = regions.first(where: { Self.normal($0.code) == q || Self.normal($0.name) == q }) { return r }
         let names = councils.map(\.name) + [Self.england] + regions.map(\.name)
-        let near = Suggestion.didYouMean(query, among: names)
+        var near = Suggestion.didYouMean(query, among: names)
+        if near.isEmpty {
+            let containing = Self.names(containing: query, among: names)
+            if !containing.isEmpty { near = "; did you mean " + containing.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+        }
         throw FileError(path: files[.totals] ?? "the tables", "no council '\(query)' in the tables\(near.isEmpty ? "; give" : near + " Give") "
             + "its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887'), or 'England' or a region's name")
     }

@@ -1,3 +1,5 @@
+import ScenarioModel
+
 extension RunSections {
     /// The summary table: children in care at each 31 March and cost per financial year, each
     /// as median and 90% interval, with the budget and the variance where the run has them.
@@ -25,10 +27,32 @@ extension RunSections {
         if totals.contains(where: { $0.variance != nil }) {
             paragraphs.append("Variance is the average projected cost minus the budget: a figure with a minus sign is a projected underspend, one without an overspend.")
         }
+        if let note = Self.partYears(totals.map(\.period), monthEnds: childrenInCare.map(\.period)) { paragraphs.append(note) }
         return .init(
             heading: "Summary", paragraphs: paragraphs,
             table: .init(header: ["Financial year", "\(who) at 31 March", "90% interval", "Cost",
                                   "90% interval", "Budget", "Variance"], rows: rows))
+    }
+
+    /// "2025/26 is simulated from October 2025 only: …" when the first or last financial year is
+    /// simulated in part (from the month ends simulated); `nil` when every year is whole.
+    static func partYears(_ years: [String], monthEnds: [String]) -> String? {
+        guard let first = years.first, let last = years.last, let from = monthEnds.first, let to = monthEnds.last else { return nil }
+        func month(_ iso: String) -> String {
+            guard let day = Day(iso: iso.prefix(10)) else { return iso }
+            return String(day.longDescription.drop { $0 != " " }.dropFirst())  // "October 2025"
+        }
+        let startsLate = !from.hasSuffix("-04-30"), endsEarly = !to.hasSuffix("-03-31")
+        var parts: [String] = []
+        if first == last, startsLate || endsEarly {
+            parts.append("\(first) from \(month(from)) to \(month(to))")
+        } else {
+            if startsLate { parts.append("\(first) from \(month(from))") }
+            if endsEarly { parts.append("\(last) to \(month(to))") }
+        }
+        guard !parts.isEmpty else { return nil }
+        let one = parts.count == 1
+        return "Simulated in part only: \(parts.joined(separator: ", and ")). \(one ? "Its" : "Their") cost is for those months, and any budget given for \(one ? "it" : "them") should be too."
     }
 
     /// The medium-term financial strategy table from mtfs.csv: projected spend by cost line

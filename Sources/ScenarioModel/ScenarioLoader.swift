@@ -21,7 +21,28 @@ public struct ScenarioLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic("cannot read the file", path: path)
         }
+        if let message = notAScenario(data, path: path) { throw Diagnostic(message, path: path) }
         return try SourceText.utf8Text(data, path: path)
+    }
+
+    /// What a file plainly is when it is not a scenario (a workbook, a PDF, a CSV table), said
+    /// before YAML would complain about its first byte or comma; `nil` otherwise. From the file's
+    /// first bytes and its extension only, never its content.
+    static func notAScenario(_ data: Data, path: String) -> String? {
+        let head = [UInt8](data.prefix(4))
+        let scenario = "a scenario is a text file in YAML, such as scenarios/medway-baseline.yaml (docs/scenario-format.md)"
+        if head == [0x50, 0x4B, 0x03, 0x04] {
+            return "is an Excel workbook or another zipped file (.xlsx, .docx, .zip), not a scenario: \(scenario)"
+        }
+        if head == [0xD0, 0xCF, 0x11, 0xE0] { return "is an Excel 97-2003 workbook or another Office file, not a scenario: \(scenario)" }
+        if head == Array("%PDF".utf8) { return "is a PDF, not a scenario: \(scenario)" }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return "is UTF-16 text ('Unicode' in Notepad or Excel), which YAML readers do not all read: save it as UTF-8"
+        }
+        if ["csv", "tsv"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
+            return "is a table (CSV), not a scenario: \(scenario); a run's CSVs are read from its folder by 'compare' and 'report'"
+        }
+        return nil
     }
 
     /// "; did you mean 'medway-baseline.yaml'?" for a missing file whose name is near a scenario

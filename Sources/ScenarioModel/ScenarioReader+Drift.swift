@@ -39,7 +39,7 @@ extension ScenarioReader {
             let total = ages.atBirth + ages.byAge.reduce(0, +)
             guard ok else { continue }
             guard abs(total - 1) < 1e-6 else {
-                c.error("the shares in '\(key).\(pair.key)' add up to \(percent(total)), not 100%", at: pair.value.mark)
+                c.error(sharesMessage("\(key).\(pair.key)", total), at: pair.value.mark)
                 continue
             }
             result[b] = ages

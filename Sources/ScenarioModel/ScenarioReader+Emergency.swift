@@ -103,7 +103,7 @@ extension ScenarioReader {
         guard ok else { return nil }
         let total = shares.reduce(0, +)
         guard abs(total - 1) < 1e-6 else {
-            c.error("the shares in '\(key)' add up to \(percent(total)), not 100%", at: node.mark)
+            c.error(sharesMessage(key, total), at: node.mark)
             return nil
         }
         return GroupSizes(shares: shares.map { $0 / total })

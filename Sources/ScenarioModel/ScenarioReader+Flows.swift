@@ -4,14 +4,14 @@ import YAMLReader
 /// inflation, trends and budgets.
 extension ScenarioReader {
     /// `population: {in-house fostering: {under 1: 4, 1 to 4: 12}, …}`; parent-and-child providers take a number.
-    static func population(_ node: Node, _ context: Context, _ c: Checker) -> [PopulationCell] {
+    static func population(_ node: Node, _ context: Context, _ c: Checker, inStream: Bool = false) -> [PopulationCell] {
         guard let fields = c.fields(node, "'population'", allowed: nil) else { return [] }
         let providers = context.types.flatMap { type in type.providers.map { (type, $0) } }
         var cells: [PopulationCell] = []
         for pair in fields.pairs {
             if pair.key == "observed" && !providers.contains(where: { $0.1.name == "observed" }) { continue }  // populationObserved
             guard let p = c.reference(pair.key, at: pair.keyMark, among: providers.map(\.1.name), kind: "provider",
-                                      hint: populationHint(context, providers.map(\.1.name)))
+                                      hint: populationHint(context, providers.map(\.1.name), inStream: inStream))
             else { continue }
             let type = providers[p].0
             switch type.serves {
@@ -25,6 +25,13 @@ extension ScenarioReader {
             case .children, .careLeavers:
                 let bands = type.serves == .children ? context.childBands : AgeBand.careLeavers
                 let offset = type.serves == .children ? 0 : context.childBands.count
+                if let misplaced = pair.value.pairs.first(where: { $0.key == "observed" }), !bands.contains(where: { $0.name == "observed" }) {
+                    c.error(inStream
+                        ? "'observed' is for the scenario's own population, not a stream's: a stream's children are taken as counted"
+                        : "'observed' goes directly under 'population' (how well the whole spread over providers and ages is known), not in a provider's counts",
+                            at: misplaced.keyMark)
+                    continue
+                }
                 guard let counts = byBand(pair.value, pair.key, bands: bands, missing: 0, c, {
                     c.whole($0, $1, in: 0...10_000_000)
                 }) else { continue }
@@ -50,11 +57,14 @@ extension ScenarioReader {
     }
 
     /// A provider's misspelt name in a population: a placement type's name suggests its first
-    /// provider; a near miss of `observed` suggests it.
-    static func populationHint(_ context: Context, _ names: [String]) -> (String) -> String? {
+    /// provider; a near miss of `observed` suggests it (in a stream's population, says it is not for streams).
+    static func populationHint(_ context: Context, _ names: [String], inStream: Bool = false) -> (String) -> String? {
         { name in
             if let hint = placementTypeHint(context, "population is by provider")(name) { return hint }
             guard Suggestion.nearest(to: name, among: names) == nil, Suggestion.nearest(to: name, among: ["observed"]) != nil else { return nil }
+            if inStream {
+                return "unknown provider '\(name)'; if you meant 'observed', it is for the scenario's own population, not a stream's: a stream's children are taken as counted"
+            }
             return "unknown provider '\(name)'; did you mean 'observed' (how many children the population's shares are as well known as)?"
         }
     }
@@ -106,7 +116,7 @@ extension ScenarioReader {
                 c.error("'observed' is for the scenario's own population, not a stream's: a stream's children are taken as counted",
                         at: observed.keyMark)
             }
-            cells += population(node, context, c).map { PopulationCell(provider: $0.provider, band: $0.band, count: $0.count, stream: k + 1) }
+            cells += population(node, context, c, inStream: true).map { PopulationCell(provider: $0.provider, band: $0.band, count: $0.count, stream: k + 1) }
         }
         return cells
     }
@@ -405,7 +415,7 @@ extension ScenarioReader {
                 continue
             }
             if case .scalar = pair.value.content {
-                if let pounds = c.money(pair.value, pair.key) { budgets.append(Budget(year: year, provider: nil, pounds: pounds)) }
+                if let pounds = budget(pair.value, pair.key, c) { budgets.append(Budget(year: year, provider: nil, pounds: pounds)) }
                 continue
             }
             guard let lines = c.fields(pair.value, "the budget for \(pair.key)", allowed: nil) else { continue }
@@ -414,11 +424,26 @@ extension ScenarioReader {
                     : c.reference(line.key, at: line.keyMark, among: context.providerNames, kind: "provider",
                                   hint: placementTypeHint(context, "a budget is by provider (or 'total')"))
                 if line.key != "total", provider == nil { continue }
-                if let pounds = c.money(line.value, line.key) {
+                if let pounds = budget(line.value, line.key, c) {
                     budgets.append(Budget(year: year, provider: provider, pounds: pounds))
                 }
             }
         }
         return budgets
+    }
+
+    /// A year's budget in pounds. Under £1,000 (but not nothing) it is taken for millions or
+    /// thousands written without their letter (`2026/27: 12.5`), which would otherwise give a
+    /// variance of the whole spend without a word.
+    static func budget(_ node: Node, _ key: String, _ c: Checker) -> Double? {
+        guard let pounds = c.money(node, key) else { return nil }
+        guard pounds == 0 || pounds >= 1000 else {
+            guard case .scalar(let scalar) = node.content else { return nil }
+            let digits = scalar.text.hasPrefix("£") ? String(scalar.text.dropFirst()) : scalar.text
+            c.error("a year's budget of less than £1,000 for '\(key)', found '\(scalar.text)': write '£\(digits)m' for millions or '£\(digits)k' for thousands",
+                    at: node.mark)
+            return nil
+        }
+        return pounds
     }
 }

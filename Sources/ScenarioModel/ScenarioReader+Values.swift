@@ -18,6 +18,13 @@ extension ScenarioReader {
             }
             return Rate(events: events, years: years)
         }
+        if case .scalar(let s) = node.content, s.style == .plain, s.text.hasSuffix("%"),
+           let percent = Double(String(s.text.dropLast())), percent >= 0, percent.isFinite {
+            let perYear = String(percent / 100)
+            c.error("expected a number for '\(key)', found '\(s.text)': a rate is a number per year, not a percentage; write \(perYear) for \(perYear) a year",
+                    at: node.mark)
+            return nil
+        }
         return c.nonNegative(node, key).map(Rate.init(perYear:))
     }
 
@@ -48,7 +55,7 @@ extension ScenarioReader {
         guard ok else { return nil }
         let total = shares.reduce(0, +)
         guard abs(total - 1) < 1e-6 else {
-            c.error("the shares in '\(key)' add up to \(percent(total)), not 100%", at: node.mark)
+            c.error(sharesMessage(key, total), at: node.mark)
             return nil
         }
         return Mix(shares: shares.map { $0 / total }, observed: observed)
@@ -134,8 +141,22 @@ extension ScenarioReader {
         return Distribution(kind: kind, meanDays: mean, shape: shape)
     }
 
+    /// A share as a percentage with as many decimals as it needs (to 0.000001%), so that a sum a
+    /// rounding away from 100% is not shown as "100%" (`0.9999` → `99.99%`).
     static func percent(_ value: Double) -> String {
-        let scaled = (value * 1000).rounded() / 10
-        return scaled == scaled.rounded() ? "\(Int(scaled))%" : "\(scaled)%"
+        let micro = Int((value * 100_000_000).rounded())  // millionths of a percent
+        let whole = micro / 1_000_000, fraction = abs(micro % 1_000_000)
+        guard fraction > 0 else { return "\(whole)%" }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 6 - digits.count) + digits
+        while digits.last == "0" { digits.removeLast() }
+        return "\(whole).\(digits)%"
+    }
+
+    /// "the shares in 'to' add up to 99.99%, not 100%", with how far off when it is a rounding.
+    static func sharesMessage(_ key: String, _ total: Double) -> String {
+        let message = "the shares in '\(key)' add up to \(percent(total)), not 100%"
+        guard abs(total - 1) <= 0.001 + 1e-9 else { return message }  // 0.1%: three shares rounded to 0.1% each
+        return message + " (\(percent(abs(total - 1))) \(total < 1 ? "short" : "over"), a rounding: adjust one share so they add up to exactly 100%)"
     }
 }

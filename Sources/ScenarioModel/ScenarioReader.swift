@@ -33,7 +33,7 @@ public enum ScenarioReader {
         let name = top["name"].flatMap { c.text($0, "name") } ?? fallbackName
         let description = top["description"].flatMap { c.text($0, "description") } ?? ""
         guard let startNode = top["start"] else {
-            c.error("the scenario needs a 'start' date, such as 'start: 2025-04-01'", at: root.mark)
+            c.missing("start", in: top, "the scenario needs a 'start' date, such as 'start: 2025-04-01'", at: root.mark)
             return nil
         }
         let start = c.date(startNode, "start")
@@ -46,16 +46,24 @@ public enum ScenarioReader {
         var context = Context(childBands: childBands)
         context.start = start
         guard let placementsNode = top["placements"] else {
-            c.error("the scenario needs 'placements': the placement types and their providers", at: root.mark)
+            c.missing("placements", in: top, "the scenario needs 'placements': the placement types and their providers", at: root.mark)
             return nil
         }
         context.types = placementTypes(placementsNode, &context, c)
         if top.has("care_leavers") { context.bands += AgeBand.careLeavers }
 
         let populationObserved = top["population"].flatMap { Self.populationObserved($0, context, c) }
+        let errorsBefore = c.diagnostics.count
         var population = top["population"].map { Self.population($0, context, c) } ?? []
+        // Only children in care are spread afresh: with none, 'observed' would do nothing (said
+        // only when the population read cleanly: a misspelt provider is not also "none").
+        if populationObserved != nil, c.diagnostics.count == errorsBefore, !population.contains(where: { $0.band < childBands.count }),
+           let key = top["population"]?.pairs.first(where: { $0.key == "observed" }) {
+            c.error("'observed' spreads the children in care afresh over providers and ages, but this population has none (care leavers and families stay as written); leave it out",
+                    at: key.keyMark)
+        }
         guard let entriesNode = top["entries"] else {
-            c.error("the scenario needs 'entries': children entering care per year by age band", at: root.mark)
+            c.missing("entries", in: top, "the scenario needs 'entries': children entering care per year by age band", at: root.mark)
             return nil
         }
         var entries = Self.entries(entriesNode, context, c)
@@ -81,13 +89,16 @@ public enum ScenarioReader {
         let childPopulation = top["child_population"].flatMap { c.whole($0, "child_population", in: 1...100_000_000) }
 
         if top["parent_and_child"] == nil, context.types.contains(where: { $0.serves == .families }) {
-            c.error("placement types serve 'parent and child' but there is no 'parent_and_child' section", at: placementsNode.mark)
+            c.missing("parent_and_child", in: top, "placement types serve 'parent and child' but there is no 'parent_and_child' section",
+                      at: placementsNode.mark)
         }
         if top["care_leavers"] == nil, context.types.contains(where: { $0.serves == .careLeavers }) {
-            c.error("placement types serve 'care leavers' but there is no 'care_leavers' section", at: placementsNode.mark)
+            c.missing("care_leavers", in: top, "placement types serve 'care leavers' but there is no 'care_leavers' section",
+                      at: placementsNode.mark)
         }
         if top["emergency_beds"] == nil, let type = context.types.first(where: { $0.serves == .emergency }) {
-            c.error("placement type '\(type.name)' serves 'emergency' but there is no 'emergency_beds' section", at: placementsNode.mark)
+            c.missing("emergency_beds", in: top, "placement type '\(type.name)' serves 'emergency' but there is no 'emergency_beds' section",
+                      at: placementsNode.mark)
         }
         guard let start, let entries, c.diagnostics.isEmpty else { return nil }
         var scenario = Scenario(
@@ -142,8 +153,13 @@ public enum ScenarioReader {
     /// `age_bands: {under 1: 0, 1 to 4: 1, …}` — each band by the age it starts at; the last runs to 17.
     static func ageBands(_ node: Node, _ c: Checker) -> [AgeBand] {
         guard let fields = c.fields(node, "'age_bands'", allowed: nil) else { return AgeBand.dfe }
+        let errorsBefore = c.diagnostics.count
         var bands: [AgeBand] = []
         for pair in fields.pairs {
+            // Excel opens '1-4' in a CSV as 1 April and '10/15' as a date too: the band's rows would lose their name.
+            if let m = pair.key.wholeMatch(of: /(\d{1,2}) ?[-\/–] ?(\d{1,2})/) {
+                c.error("age band '\(pair.key)' would be read as a date by Excel when it opens the CSVs; write '\(m.1) to \(m.2)'", at: pair.keyMark)
+            }
             guard let from = c.whole(pair.value, pair.key, in: 0...17) else { continue }
             if let last = bands.last, from <= last.fromAge {
                 c.error("age band '\(pair.key)' must start at an older age than '\(last.name)' (\(last.fromAge))",
@@ -160,6 +176,31 @@ public enum ScenarioReader {
             c.error("'age_bands' needs at least one band", at: node.mark)
             return AgeBand.dfe
         }
+        if c.diagnostics.count == errorsBefore { checkBandNames(bands, fields, c) }  // a band left out would shift the others
         return bands
+    }
+
+    /// A band named for its ages ('10 to 15', 'under 1') must cover them: a mistyped start
+    /// ('16 to 17: 15') would otherwise move a year of age between bands without a word. One
+    /// error per mistake: a band's end is not reported when the next band's start already is.
+    static func checkBandNames(_ bands: [AgeBand], _ fields: Fields, _ c: Checker) {
+        func named(_ name: String) -> (from: Int, to: Int)? {
+            if let m = name.wholeMatch(of: /(\d{1,2}) to (\d{1,2})/), let a = Int(m.1), let b = Int(m.2) { return (a, b) }
+            if let m = name.wholeMatch(of: /under (\d{1,2})/), let b = Int(m.1) { return (0, b - 1) }
+            return nil
+        }
+        let marks = Dictionary(fields.pairs.map { ($0.key, $0.value.mark) }, uniquingKeysWith: { first, _ in first })
+        let startWrong = bands.map { band in named(band.name).map { $0.from != band.fromAge } ?? false }
+        for (k, band) in bands.enumerated() {
+            guard let ages = named(band.name), let mark = marks[band.name] else { continue }
+            if startWrong[k] {
+                c.error("age band '\(band.name)' starts at \(band.fromAge), but its name says \(ages.from): correct the age it starts at, or its name",
+                        at: mark)
+            } else if ages.to != band.toAge, k + 1 >= bands.count || !startWrong[k + 1] {
+                let why = k + 1 < bands.count ? "the next band, '\(bands[k + 1].name)', starts at \(band.toAge + 1)" : "children's bands end at 17"
+                c.error("age band '\(band.name)' covers ages \(band.fromAge) to \(band.toAge) (\(why)), but its name says \(ages.from) to \(ages.to)",
+                        at: mark)
+            }
+        }
     }
 }

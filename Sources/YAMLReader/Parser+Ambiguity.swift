@@ -53,11 +53,16 @@ extension Parser {
         return "'\(text)' means \(describe(old, text)) in some YAML readers and \(describe(core, text)) in others; \(advice)"
     }
 
+    /// The number written so every reader agrees: `1e+300` is text to YAML 1.1, which needs a
+    /// dot before the exponent (`1.0e+300`).
     private static func canonical(_ meaning: Meaning) -> String? {
         switch meaning {
-        case .int(let value?): String(value)
-        case .float(let value) where value.isFinite: value.description
-        default: nil
+        case .int(let value?): return String(value)
+        case .float(let value) where value.isFinite:
+            let text = value.description
+            guard !text.contains("."), let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+            return text[..<e] + ".0" + text[e...]
+        default: return nil
         }
     }
 

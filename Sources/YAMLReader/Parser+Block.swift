@@ -114,8 +114,23 @@ extension Parser {
     /// processor, it looks like ': ' but does not end a key), or "".
     func noBreakSpaceHint(line number: Int) -> String {
         let scalars = Array(source.line(number).unicodeScalars)
-        guard zip(scalars, scalars.dropFirst()).contains(where: { $0 == ":" && $1 == "\u{00A0}" }) else { return "" }
+        guard zip(scalars, scalars.dropFirst()).contains(where: { $0 == ":" && $1 == "\u{00A0}" }) else { return missingSpaceHint(line: number) }
         return "; a ':' on this line is followed by a no-break space (U+00A0), as word processors write: type an ordinary space"
+    }
+
+    /// "; put a space after the ':' (write 'seed: 42')" for `seed:42`, and "; a list item needs a
+    /// space after '-' (write '- name: …')" for `-name: x`; "" otherwise.
+    func missingSpaceHint(line number: Int) -> String {
+        let text = source.line(number).drop { $0 == " " }
+        if text.first == "-", let next = text.dropFirst().first, next.isLetter {
+            return "; a list item needs a space after '-' (write '- \(text.dropFirst().prefix { $0 != ":" }): …')"
+        }
+        let word = text.prefix { $0 != " " && $0 != "#" }
+        if let colon = word.firstIndex(of: ":"), colon != word.startIndex, word.index(after: colon) != word.endIndex,
+           word[word.index(after: colon)] != ":" {
+            return "; put a space after the ':' (write '\(word[..<colon]): \(word[word.index(after: colon)...])')"
+        }
+        return ""
     }
 
     /// Ends a value that stopped on its line: only a comment may follow on the line, and the next
@@ -165,7 +180,7 @@ extension Parser {
             if firstMark == nil { pairs.append(Node.Pair(key: key.text, keyMark: key.mark, value: value)) }
             if atEnd || atDocumentMarker || indent < mapIndent { break }
             if indent > mapIndent {
-                throw failIndentation("unexpected indentation: expected a key at column \(mapIndent + 1), like the key '\(pairs.last?.key ?? key.text)'")
+                throw failIndentation("unexpected indentation: expected a key at column \(mapIndent + 1), like the key '\(pairs.last?.key ?? key.text)'\(missingSpaceHint(line: line))")
             }
             key = try parseKey()
         }

@@ -141,6 +141,14 @@ import ScenarioModel
         #expect(text.contains("# A mix of placements with 'observed: N' was counted from N children or moves"))
     }
 
+    /// A short window names its financial years as everywhere else ('2017/18'), not '2 year(s) (2018, 2019)'.
+    @Test func aShortWindowNamesItsFinancialYears() throws {
+        let release = try PublishedRelease.read(Self.fixture, lastYear: 2019)
+        let calibration = try PublishedCalibrator(release: release, asOfYear: 2019, windowYears: 3).calibrate(try release.council("Medway"))
+        #expect(calibration.notes.contains("rates over 2 years (2017/18, 2018/19): the tables hold no earlier year for this council"),
+                "\(calibration.notes)")
+    }
+
     @Test func aMisspeltCouncilSuggestsTheNearest() throws {
         let release = try PublishedRelease.read(Self.fixture)
         do {
@@ -149,6 +157,18 @@ import ScenarioModel
         } catch {
             #expect(error.message == "no council 'Medwya' in the tables; did you mean 'Medway'? Give its name as the DfE writes it (such as 'Medway') or its code (such as 'E06000035' or '887'), or 'England' or a region's name")
         }
+    }
+
+    /// Names the DfE writes back to front are found by their words (found trying '--la Bristol':
+    /// no suggestion for 'Bristol, City of').
+    @Test func aCouncilIsFoundByTheWordsOfItsName() {
+        let names = ["Bristol, City of", "Kingston upon Hull, City of", "Kingston upon Thames", "Medway", "Herefordshire, County of"]
+        #expect(PublishedRelease.names(containing: "Bristol", among: names) == ["Bristol, City of"])
+        #expect(PublishedRelease.names(containing: "City of Bristol", among: names) == ["Bristol, City of"])
+        #expect(PublishedRelease.names(containing: "Hull City Council", among: names) == ["Kingston upon Hull, City of"])
+        #expect(PublishedRelease.names(containing: "kingston", among: names) == ["Kingston upon Hull, City of", "Kingston upon Thames"])
+        #expect(PublishedRelease.names(containing: "County Council", among: names).isEmpty)
+        #expect(PublishedRelease.names(containing: "Leeds", among: names).isEmpty)
     }
 
     @Test func aCouncilWithNoFiguresAtTheDateIsAClearError() throws {

@@ -17,6 +17,16 @@ import YAMLReader
     /// Nobody enters or leaves and nobody reaches 18, so spend is known exactly: 2025/26 has 365
     /// days, in-house 4 × 365 × £350/7 = £73,000 and agency 10 × 365 × £700/7 = £365,000; 2026/27
     /// is 10% dearer: £80,300 and £401,500.
+    /// A year simulated in part is said so (found running from 1 October: 2025/26's six months of
+    /// cost showed against a whole year's budget as a £5.7m underspend, without a word).
+    @Test func partYearsAreNamed() throws {
+        #expect(try Self.projection(Self.fixed).partYearNote() == nil)
+        let october = try Self.projection(Self.fixed.replacingOccurrences(of: "start: 2025-04-01", with: "start: 2025-10-01"))
+        #expect(october.partYearNote() == "note: simulated in part only: 2025/26 from 1 October 2025, and 2027/28 to 30 September 2027. Their cost is for those months (give any budget for them for those months), and their year end is the last month end simulated")
+        let month = try Self.projection(Self.fixed.replacingOccurrences(of: "horizon: 2 years", with: "horizon: 1 month"))
+        #expect(month.partYearNote() == "note: simulated in part only: 2025/26 from 1 April 2025 to 30 April 2025. Its cost is for those months (give any budget for it for those months), and its year end is the last month end simulated")
+    }
+
     static let fixed = """
         start: 2025-04-01
         horizon: 2 years

@@ -41,6 +41,18 @@ struct RunReportTests {
         #expect(rows.last?[1] == "–")
     }
 
+    /// A year simulated in part is said so under the summary (its cost is for those months).
+    @Test func partYearsAreNamedUnderTheSummary() throws {
+        let (whole, _) = try Self.report()
+        #expect(!(whole.page.sections.first?.paragraphs ?? []).contains { $0.hasPrefix("Simulated in part only") })
+        var fixture = RunFolderFixture()
+        fixture.dates = ["2025-10-31", "2025-11-30", "2026-03-31", "2026-04-30", "2026-09-30"]
+        let (october, _) = try Self.report(fixture)
+        #expect((october.page.sections.first?.paragraphs ?? []).contains(
+            "Simulated in part only: 2025/26 from October 2025, and 2026/27 to September 2026. Their cost is for those months, and any budget given for them should be too."))
+        #expect(RunSections.partYears(["2025/26"], monthEnds: ["2025-04-30"]) == "Simulated in part only: 2025/26 from April 2025 to April 2025. Its cost is for those months, and any budget given for it should be too.")
+    }
+
     @Test func everyChartIsWellFormedAndSignedWithScenarioSeedAndDate() throws {
         let (report, _) = try Self.report()
         #expect(report.charts.map(\.name) == ["children-in-care.svg", "places-by-placement.svg", "cost-by-year.svg", "sufficiency-gap.svg"])

@@ -128,6 +128,17 @@ import YAMLReader
             """)
     }
 
+    /// Shares a rounding away from 100% (33.33% three times): the sum is shown as it is, never
+    /// "add up to 100%, not 100%", and the rounding is named.
+    @Test func sharesARoundingAwayFrom100Percent() {
+        #expect(Self.errors(replacing: "to: {foster care: 80%, children's home: 20%}", with: "to: {foster care: 66.67%, children's home: 33.32%}") == """
+            s.yaml:12:11: error: the shares in 'to' add up to 99.99%, not 100% (0.01% short, a rounding: adjust one share so they add up to exactly 100%)
+                      to: {foster care: 66.67%, children's home: 33.32%}
+                          ^
+            """)
+        #expect(ScenarioReader.percent(1.0001) == "100.01%" && ScenarioReader.percent(0.995) == "99.5%" && ScenarioReader.percent(1.1) == "110%")
+    }
+
     @Test func shareAbove100Percent() {
         #expect(Self.errors(replacing: "all: {foster care: 90%, children's home: 10%}", with: "all: {foster care: 110%}") == """
             s.yaml:22:24: error: 'foster care' must be a share between 0% and 100%, found '110%'
@@ -171,6 +182,27 @@ import YAMLReader
         let stream = EntryStreamReaderTests.text.replacingOccurrences(of: "      exits:\n        returned home: {16 to 17: 0.5}",
                                                                      with: "      population:\n        observed: 30\n        external children's home: {16 to 17: 3}")
         #expect(Fixture.errors(stream).contains("error: 'observed' is for the scenario's own population, not a stream's"), "\(Fixture.errors(stream))")
+        // In a provider's counts, it is sent up a level; with no children listed, it would do nothing.
+        #expect(Fixture.errors(text.replacingOccurrences(of: "  observed: 30\n  in-house fostering: {5 to 9: 4}", with: "  in-house fostering: {5 to 9: 4, observed: 30}")) == """
+            s.yaml:18:35: error: 'observed' goes directly under 'population' (how well the whole spread over providers and ages is known), not in a provider's counts
+                  in-house fostering: {5 to 9: 4, observed: 30}
+                                                  ^
+            """)
+        #expect(Fixture.errors(text.replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  in-house fostering: {}")) == """
+            s.yaml:18:3: error: 'observed' spreads the children in care afresh over providers and ages, but this population has none (care leavers and families stay as written); leave it out
+                  observed: 30
+                  ^
+            """)
+        #expect(Fixture.errors(text.replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  in-house fosterng: {5 to 9: 4}"))
+            .components(separatedBy: "error:").count == 2, "a misspelt provider is one error, not also 'has none'")
+        #expect(Fixture.errors(stream.replacingOccurrences(of: "        observed: 30\n        external children's home: {16 to 17: 3}",
+                                                           with: "        external children's home: {16 to 17: 3, observed: 30}"))
+            .contains("error: 'observed' is for the scenario's own population, not a stream's"))
+        // Misspelt in a stream, it is not suggested (its fix would be the error above).
+        let misspelt = Fixture.errors(stream.replacingOccurrences(of: "observed: 30", with: "observd: 30"))
+        #expect(misspelt.contains("error: unknown provider 'observd'; if you meant 'observed', it is for the scenario's own population, not a stream's"),
+                "\(misspelt)")
+        #expect(misspelt.components(separatedBy: "error:").count == 2, "\(misspelt)")
     }
 
     @Test func unknownPlacementTypeInAMix() {
@@ -235,6 +267,17 @@ import YAMLReader
                   trend: 3
                          ^
             """)
+    }
+
+    /// A rate written as a percentage (found trying an exit rate of '15%'): says a rate is a number.
+    @Test func rateWrittenAsAPercentage() {
+        #expect(Self.errors(replacing: "rate: 0.3", with: "rate: 30%") == """
+            s.yaml:11:13: error: expected a number for 'rate', found '30%': a rate is a number per year, not a percentage; write 0.3 for 0.3 a year
+                      rate: 30%
+                            ^
+            """)
+        #expect(Self.errors(replacing: "per_year: {all: 10}", with: "per_year: {all: 12.5%}")
+            .contains("found '12.5%': a rate is a number per year, not a percentage; write 0.125 for 0.125 a year"))
     }
 
     @Test func missingStart() {
@@ -350,5 +393,37 @@ import YAMLReader
 
     @Test func missingFile() {
         #expect(Fixture.load("nowhere.yaml", [:]).errors == "nowhere.yaml: error: no such file")
+    }
+
+    /// A workbook, a PDF or one of a run's CSVs given instead of a scenario is named as such, not
+    /// reported as YAML (before: "the character U+0003 is not allowed here", "expected ':' after the key").
+    @Test(arguments: [
+        ("book.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] as [UInt8], "is an Excel workbook or another zipped file"),
+        ("book.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "is an Excel 97-2003 workbook"),
+        ("plan.pdf", Array("%PDF-1.7\n".utf8), "is a PDF"),
+        ("costs.csv", Array("\u{FEFF}financial_year,placement,mean\n2025/26,total,1\n".utf8), "is a table (CSV)"),
+        ("costs.CSV", Array("a,b\n".utf8), "is a table (CSV)"),
+    ])
+    func notAScenarioFileIsNamed(name: String, bytes: [UInt8], message: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sufficiency-notyaml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let errors: String
+        do { _ = try ScenarioLoader().load(path); errors = "" } catch let d as Diagnostics { errors = d.rendered }
+        #expect(errors.hasPrefix("\(path): error: \(message)"), "\(errors)")
+        #expect(errors.contains("a scenario is a text file in YAML"))
+    }
+
+    /// Saved as 'Unicode' (UTF-16) in Notepad: said so, not "byte 0xFF cannot be read" over a line of NULs.
+    @Test func utf16IsNamed() {
+        let utf16 = Data([0xFF, 0xFE] + Array("n\0a\0m\0e\0:\0".utf8))
+        #expect(ScenarioLoader.notAScenario(utf16, path: "s.yaml") == "is UTF-16 text ('Unicode' in Notepad or Excel), which YAML readers do not all read: save it as UTF-8")
+        #expect(ScenarioLoader.notAScenario(Data([0xEF, 0xBB, 0xBF] + Array("name: x\n".utf8)), path: "s.yaml") == nil)
+    }
+
+    @Test func aScenarioStartingWithPKIsStillAScenario() {
+        #expect(ScenarioLoader.notAScenario(Data("PK: 1\n".utf8), path: "s.yaml") == nil)
     }
 }

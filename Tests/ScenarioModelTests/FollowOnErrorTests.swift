@@ -60,6 +60,32 @@ import Testing
         #expect(Self.errors(replacing: "  per_year: {all: 10}\n", with: "").contains("needs 'per_year'"))
     }
 
+    /// A misspelt top-level section is one error: not also "the scenario needs 'placements'"
+    /// (found trying `placementz:`), nor "… but there is no 'care_leavers' section".
+    @Test(arguments: [("start:", "strat:"), ("placements:", "placement:"), ("entries:", "entrys:")])
+    func misspeltSectionIsOneError(old: String, new: String) {
+        let errors = Self.errors(replacing: old, with: new)
+        #expect(errors.components(separatedBy: "error:").count == 2, "\(errors)")
+        #expect(errors.contains("did you mean '\(old.dropLast())'?"), "\(errors)")
+    }
+
+    @Test func misspeltCareLeaversSectionIsOneError() {
+        let leavers = """
+              leaving care:
+                serves: care leavers
+                providers:
+                  - name: own tenancy
+                    weekly_cost: £100
+            population:
+            """
+        let text = Self.base.replacingOccurrences(of: "population:", with: leavers)
+        let errors = Fixture.errors(text + "care_leaver:\n  pathway: {all: {leaving care: 100%}}\n")
+        #expect(errors.components(separatedBy: "error:").count == 2, "\(errors)")
+        #expect(errors.contains("did you mean 'care_leavers'?"), "\(errors)")
+        // Left out altogether, it is still asked for.
+        #expect(Fixture.errors(text).contains("there is no 'care_leavers' section"))
+    }
+
     @Test func misspeltNameIsOneError() {
         #expect(Self.errors(replacing: "- name: in-house fostering", with: "- nmae: in-house fostering") == """
             s.yaml:5:9: error: unknown key 'nmae' in a provider of 'foster care'; did you mean 'name'?
@@ -140,6 +166,20 @@ import Testing
     func moneyNearlyRightGetsAFix(old: String, new: String, message: String) {
         let errors = Self.errors(replacing: "weekly_cost: \(old)", with: "weekly_cost: \(new)")
         #expect(errors.hasPrefix("s.yaml:16:22: error: \(message)\n"), "\(errors)")
+    }
+
+    /// A budget under £1,000 is millions or thousands without their letter (found trying
+    /// '2026/27: 12.5': a budget of £12.50 and a variance of the whole spend, without a word).
+    @Test(arguments: [
+        ("total: £2m", "total: 2", "s.yaml:24:20: error: a year's budget of less than £1,000 for 'total', found '2': write '£2m' for millions or '£2k' for thousands"),
+        ("in-house fostering: £300k", "in-house fostering: £300", "s.yaml:24:45: error: a year's budget of less than £1,000 for 'in-house fostering', found '£300': write '£300m' for millions or '£300k' for thousands"),
+    ])
+    func aBudgetWithoutItsUnitGetsAFix(old: String, new: String, message: String) {
+        let errors = Self.errors(replacing: old, with: new)
+        #expect(errors.hasPrefix(message + "\n"), "\(errors)")
+        #expect(errors.components(separatedBy: "error:").count == 2)
+        // Nothing budgeted for a line is allowed.
+        #expect(Fixture.scenario(Self.base.replacingOccurrences(of: "in-house fostering: £300k", with: "in-house fostering: 0")) != nil)
     }
 
     @Test func thousandsCommaGetsAFix() {

@@ -37,6 +37,35 @@ import Testing
             13, 22, "'b' must be from 0 to 17, found 18", "age_bands: {a: 0, b: 18}"))
     }
 
+    /// A band named for its ages must cover them (found trying '16 to 17: 15': '10 to 15' then
+    /// silently covered 10 to 14 and '16 to 17' took the 15-year-olds).
+    @Test func bandNamesMatchTheirAges() {
+        let shifted = Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1 to 4: 1, 5 to 9: 5, 10 to 15: 10, 16 to 17: 15}\n")
+        #expect(shifted.contains("error: age band '16 to 17' starts at 15, but its name says 16: correct the age it starts at, or its name"), "\(shifted)")
+        #expect(shifted.components(separatedBy: "error:").count == 2, "one mistake, one error: \(shifted)")
+        let late = Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1 to 4: 1, 5 to 9: 6, 10 to 17: 10}\n")
+        #expect(late.contains("error: age band '5 to 9' starts at 6, but its name says 5") && late.components(separatedBy: "error:").count == 2,
+                "the start of '5 to 9' is the one mistake reported, not also the end of '1 to 4': \(late)")
+        #expect(Fixture.errors(Fixture.minimal + "age_bands: {under 2: 0, 1 to 17: 1}\n")
+            .contains("error: age band 'under 2' covers ages 0 to 0 (the next band, '1 to 17', starts at 1), but its name says 0 to 1"))
+        #expect(Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1 to 16: 1}\n")
+            .contains("error: age band '1 to 16' covers ages 1 to 17 (children's bands end at 17), but its name says 1 to 16"))
+        // A band left out for its own error does not make its neighbour's name look wrong too.
+        let broken = Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1 to 4: 1, 5 to 17: five}\n")
+        #expect(broken.components(separatedBy: "error:").count == 2, "\(broken)")
+        // Names that are not ages, and consistent ones, are left alone.
+        #expect(Fixture.scenario(Fixture.minimal(replacing: "start: 2025-04-01", with: "start: 2025-04-01\nage_bands: {baby: 0, 1 to 4: 1, older: 5}")) != nil)
+    }
+
+    /// A band named like '1-4' turns into 1 April when Excel opens the CSVs (and '10-15' into a
+    /// date too): refused with the spelling that stays text.
+    @Test func bandNamesExcelTakesForDatesAreRefused() {
+        #expect(Fixture.errors(Fixture.minimal + "age_bands: {under 1: 0, 1-4: 1, 5 to 17: 5}\n") == Fixture.rendered(
+            13, 25, "age band '1-4' would be read as a date by Excel when it opens the CSVs; write '1 to 4'",
+            "age_bands: {under 1: 0, 1-4: 1, 5 to 17: 5}"))
+        #expect(Fixture.errors(Fixture.minimal + "age_bands: {0/4: 0, 5 to 17: 5}\n").contains("write '0 to 4'"))
+    }
+
     @Test func mixesByBandWithAll() throws {
         let s = try #require(Fixture.scenario(BrokenScenarioTests.base.replacingOccurrences(
             of: "    all: {foster care: 90%, children's home: 10%}",

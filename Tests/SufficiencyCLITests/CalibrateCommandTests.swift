@@ -49,6 +49,68 @@ func temporaryFolder() throws -> URL {
         #expect(run.status == 0, "\(run.err)")
     }
 
+    /// A second calibrate into the same file replaces it while it is as calibrate wrote it, and
+    /// refuses once the analyst has edited it (their costs would be lost) or when calibrate did not
+    /// write it (found calibrating into an existing hand-written scenario: it was overwritten).
+    @Test func replacesOnlyAnUneditedCalibration() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(runCLI(["synth", "--output", data, "--seed", "5", "--years", "2", "--children", "100"]).status == 0)
+        let scenario = folder.appendingPathComponent("la.yaml").path
+        let calibrate = ["calibrate", data, "--as-of", "2026-03-31", "--window", "1", "--output", scenario]
+        #expect(runCLI(calibrate).status == 0)
+        let written = try String(contentsOfFile: scenario, encoding: .utf8)
+        #expect(CalibratedFile.isUnedited(written))
+        #expect(runCLI(calibrate).status == 0, "an unedited calibration is replaced")
+
+        let edited = written.replacingOccurrences(of: "seed: ", with: "seed: 1")
+        try #require(edited != written)
+        try edited.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let refused = runCLI(calibrate)
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("'\(scenario)' already exists, and calibrate did not write it or it has been edited since"), "\(refused.err)")
+        #expect(try String(contentsOfFile: scenario, encoding: .utf8) == edited, "the edited file is kept")
+
+        try "name: mine\n".write(toFile: scenario, atomically: true, encoding: .utf8)
+        #expect(runCLI(calibrate).status == 1)
+        #expect(try String(contentsOfFile: scenario, encoding: .utf8) == "name: mine\n")
+    }
+
+    /// The same from the published tables (the repository's fixture of three councils).
+    @Test func publishedCalibrationKeepsAnEditedFile() throws {
+        let tables = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("PublishedTablesTests/Fixtures/dfe-three-councils").path
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("rutland.yaml").path
+        let calibrate = ["calibrate", tables, "--la", "Rutland", "--as-of", "2019-03-31", "--output", scenario]
+        #expect(runCLI(calibrate).status == 0)
+        #expect(CalibratedFile.isUnedited(try String(contentsOfFile: scenario, encoding: .utf8)))
+        #expect(runCLI(calibrate).status == 0)
+        let written = try String(contentsOfFile: scenario, encoding: .utf8)
+        let edited = written.replacingOccurrences(of: "weekly_cost: £820", with: "weekly_cost: £910")
+        try #require(edited != written)
+        try edited.write(toFile: scenario, atomically: true, encoding: .utf8)
+        #expect(runCLI(calibrate).status == 1)
+        #expect(try String(contentsOfFile: scenario, encoding: .utf8) == edited)
+    }
+
+    /// The quality report says when a table holds no year up to the date (councils' own children
+    /// by characteristics start in 2020), not "years - to -".
+    @Test func qualityReportSaysWhenATableHoldsNoYear() throws {
+        let tables = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("PublishedTablesTests/Fixtures/dfe-three-councils").path
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("medway.yaml").path
+        #expect(runCLI(["calibrate", tables, "--la", "Medway", "--as-of", "2019-03-31", "--output", scenario]).status == 0)
+        let quality = try String(contentsOfFile: folder.appendingPathComponent("medway.quality.csv").path, encoding: .utf8)
+        #expect(!quality.contains("- to -"), "\(quality)")
+        #expect(quality.contains("la_cla_on_31_march_by_characteristics.csv: children looked after on 31 March by characteristics, no year to 31 March 2019 (not used)"),
+                "\(quality)")
+    }
+
     @Test func calibratesEachYearFolderGivenSeparately() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

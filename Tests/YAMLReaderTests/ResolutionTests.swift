@@ -57,6 +57,15 @@ import Testing
             == "'-.5' means the text '-.5' in some YAML readers and the number -0.5 in others; write -0.5 for the number, or quote it to mean the text")
     }
 
+    /// Found trying `observed: 1e+300`: the advice was to write what was written.
+    @Test(arguments: ["1e+300", "1e-300", "5e-324", "1E+20"])
+    func advisesASpellingEveryReaderAgreesOn(text: String) throws {
+        let message = try #require(Parser.ambiguity(of: text))
+        let advised = try #require(message.firstMatch(of: /write (\S+) for the number/)?.1)
+        #expect(advised != text)
+        #expect(Parser.ambiguity(of: String(advised)) == nil)
+    }
+
     @Test func nodeJSONFollowsTheSchema() throws {
         let text = "a: [1, 2.5, true, ~, '3', 2026-04-01, .inf, -.inf, .nan, 12%]\n"
         let node = try YAML.read(SourceText(path: "t.yaml", text: text))

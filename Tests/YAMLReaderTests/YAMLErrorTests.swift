@@ -15,6 +15,17 @@ import Testing
     }
 
     static let cases: [(String, String)] = [
+        // Found writing 'seed:42' and '-name: y': the fix, not only what was expected.
+        ("a: 1\nseed:42\n", """
+            s.yaml:2:1: error: expected ':' after key 'seed:42'; put a space after the ':' (write 'seed: 42')
+                seed:42
+                ^
+            """),
+        ("a:\n  - name: x\n  -name: y\n", """
+            s.yaml:3:3: error: unexpected indentation: expected a key at column 1, like the key 'a'; a list item needs a space after '-' (write '- name: …')
+                  -name: y
+                  ^
+            """),
         ("a:\n\tb: 1\n", """
             s.yaml:2:1: error: tab character in indentation; indent with spaces only
                 \tb: 1

@@ -24,6 +24,7 @@ enum CalibrateCommand {
         guard output.hasSuffix(".yaml") || output.hasSuffix(".yml") else {
             throw CommandFailure("the output '\(output)' should be a scenario file ending in '.yaml'")
         }
+        try CalibratedFile.checkReplaceable(output)
         let input = try ReturnInput(arguments)
         try input.check(arguments, console: console)
         let calibration = try input.calibration()
@@ -31,9 +32,9 @@ enum CalibrateCommand {
         let base = file.hasSuffix(".yaml") ? String(file.dropLast(5)) : String(file.dropLast(4))
         let qualityFile = base + ".quality.csv"
         let report = input.stitched.report
-        let text = ScenarioWriter.render(calibration, options: .init(
+        let text = CalibratedFile.stamped(ScenarioWriter.render(calibration, options: .init(
             name: input.la ?? base,
-            notes: ["collection years \(input.yearsText); episodes: \(report.rowsRead[.episodes] ?? 0) rows read, \(report.rowsUsed[.episodes] ?? 0) used, \(report.total(.episodes, .merged)) merged, \(report.total(.episodes, .rejected)) rejected (see \(qualityFile))"]))
+            notes: ["collection years \(input.yearsText); episodes: \(report.rowsRead[.episodes] ?? 0) rows read, \(report.rowsUsed[.episodes] ?? 0) used, \(report.total(.episodes, .merged)) merged, \(report.total(.episodes, .rejected)) rejected (see \(qualityFile))"])))
         // The file must load as it is written: check before writing anything.
         let scenario = try ScenarioLoader(readFile: { _ in text }).load(output)
         try OutputDirectory(path: directory).write([(qualityFile, report.csv), (file, text)])

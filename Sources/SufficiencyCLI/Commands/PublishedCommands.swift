@@ -46,6 +46,7 @@ enum PublishedCommands {
         guard output.hasSuffix(".yaml") || output.hasSuffix(".yml") else {
             throw CommandFailure("the output '\(output)' should be a scenario file ending in '.yaml'")
         }
+        try CalibratedFile.checkReplaceable(output)
         guard let la = arguments.string("la") else {
             throw CommandFailure("option '--la' is required with the published tables: the council's name or code, such as '--la Medway' or '--la E06000035'", status: 2)
         }
@@ -57,7 +58,7 @@ enum PublishedCommands {
             let council = try release.council(la)
             calibration = try PublishedCalibrator(release: release, asOfYear: year, windowYears: try windowYears(arguments)).calibrate(council)
         } catch let error as FileError { throw diagnostic(error) }
-        let text = PublishedScenarioWriter.render(calibration, options: .init(), sources: release.files.values.sorted())
+        let text = CalibratedFile.stamped(PublishedScenarioWriter.render(calibration, options: .init(), sources: release.files.values.sorted()))
         // The file must load as it is written: check before writing anything.
         let scenario = try ScenarioLoader(readFile: { _ in text }).load(output)
         let (directory, file) = ReturnInput.split(output)
@@ -82,7 +83,8 @@ enum PublishedCommands {
         var table = CSVTable(header: ["item", "detail"])
         for (t, file) in release.files.sorted(by: { $0.value < $1.value }) {
             let years = (release.years[t] ?? []).sorted()
-            table.rows.append([.text("table read"), .text("\(file): \(t.rawValue), years \(years.first.map(String.init) ?? "-") to \(years.last.map(String.init) ?? "-")")])
+            let span = years.first.map { "years \($0) to \(years.last!)" } ?? "no year to 31 March \(c.asOfYear) (not used)"
+            table.rows.append([.text("table read"), .text("\(file): \(t.rawValue), \(span)")])
         }
         for missing in PublishedRelease.Table.allCases where release.files[missing] == nil {
             table.rows.append([.text("table missing"), .text("\(missing.rawValue): fallbacks used where it is needed")])

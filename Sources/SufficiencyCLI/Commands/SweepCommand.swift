@@ -23,14 +23,18 @@ enum SweepCommand {
         let choices = values(of: setting)
         // '£1,000,£1,200' splits into '£1', '000', …: a piece that starts with three digits after a
         // piece ending in a digit is a thousands separator, not a new value.
+        // ('10,1000' is two values: a group of thousands has exactly three digits.)
         for (previous, piece) in zip(choices, choices.dropFirst())
-        where previous.last?.isNumber == true && piece.count >= 3 && piece.prefix(3).allSatisfy(\.isNumber) {
+        where previous.last?.isNumber == true && piece.count >= 3 && piece.prefix(3).allSatisfy(\.isNumber)
+            && piece.dropFirst(3).first?.isNumber != true {
             throw CommandFailure("'\(previous),\(piece)' looks like one amount with a thousands comma; quote values that contain commas, such as --set \"\(key)='£1,000','£1,200'\", or write £1000", status: 2)
         }
         let fixed = options.overrides.filter { $0 != setting }
         var table = CSVTable(header: ["setting", "value", "financial_year", "children_in_care_p50", "children_in_care_p05",
                                       "children_in_care_p95", "cost_mean", "cost_p05", "cost_p50", "cost_p95"])
         var printed: [[String]] = []
+        // Every value is checked before any is simulated: a mistake in the last must not cost the runs before it.
+        for value in choices { _ = try ScenarioLoader().load(path, overrides: fixed + ["\(key)=\(value)"]) }
         var seed = options.seed, replications = options.replications
         for value in choices {
             let run = try SimulatedRun(path: path, overrides: fixed + ["\(key)=\(value)"], replications: replications,

@@ -22,7 +22,7 @@ enum ValidateCommand {
         for file in files {
             do {
                 let s = try ScenarioLoader().load(file, overrides: overrides)
-                console.out("\(file): ok: '\(Escaping.visible(s.name))', \(s.start) for \(s.months) months, \(s.placementTypes.count) placement types, \(s.providers.count) providers; at the start \(startingPeople(s)); \(s.replications) replications")
+                console.out("\(file): ok: '\(Escaping.visible(s.name))', \(s.start) for \(s.months) \(s.months == 1 ? "month" : "months"), \(s.placementTypes.count) placement types, \(s.providers.count) providers; at the start \(startingPeople(s)); \(s.replications) replications")
             } catch let d as Diagnostics {
                 console.err(d.rendered)
                 failed = true
@@ -41,6 +41,11 @@ func startingPeople(_ s: Scenario) -> String {
         else { children += cell.count }
     }
     var parts = ["\(children) children in care"]
+    if let observed = s.populationObserved {
+        // Says the key was read as the spread's evidence (a provider named 'observed' would not be).
+        let n = observed == observed.rounded() && observed < 1e15 ? String(Int(observed)) : String(observed)
+        parts[0] += " (their spread over providers and ages estimated, as if counted from \(n) children)"
+    }
     if leavers > 0 { parts.append("\(leavers) care \(leavers == 1 ? "leaver" : "leavers")") }
     if families > 0 { parts.append("\(families) parent-and-child \(families == 1 ? "family" : "families")") }
     return parts.joined(separator: ", ")
