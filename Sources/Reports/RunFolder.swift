@@ -19,6 +19,9 @@ package struct RunFolder: Sendable {
         package var quantiles: String?
         /// The `--set KEY=VALUE` changes the run was made with.
         package var overrides: [String]
+        /// What the 90% intervals carry and what they do not (empty for runs from before run.json said).
+        package var intervalsInclude: [String] = []
+        package var intervalsExclude: String = ""
     }
 
     /// The folder, as given.
@@ -177,5 +180,7 @@ extension RunFolder.Record {
         toolVersion = object["tool_version"] as? String ?? "not recorded"
         quantiles = object["quantiles"] as? String
         overrides = object["overrides"] as? [String] ?? []
+        intervalsInclude = object["intervals_include"] as? [String] ?? []
+        intervalsExclude = object["intervals_exclude"] as? String ?? ""
     }
 }

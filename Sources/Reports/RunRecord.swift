@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioModel
 import YAMLReader
 
 /// `run.json`: what was run, from which files (with their SHA-256), with what seed, by which
@@ -21,6 +22,8 @@ package struct RunRecord: Sendable {
     package var files: [String]
     /// For a run merged from shards, how many.
     package var shards: Int?
+    /// What the 90% intervals carry, in words (``Scenario/intervalIncludes``); written when known.
+    package var intervalIncludes: [String] = []
 
     package init(scenarioPath: String, scenarioName: String, sources: [(path: String, text: String)],
                  overrides: [String], seed: UInt64, replications: Int, threads: Int, toolVersion: String,
@@ -57,6 +60,10 @@ package struct RunRecord: Sendable {
             ("files", .array(files.map(JSON.string))),
         ]
         if let shards { fields.insert(("shards", .int(shards)), at: 8) }
+        if !intervalIncludes.isEmpty {
+            fields.insert(("intervals_include", .array(intervalIncludes.map(JSON.string))), at: fields.count - 1)
+            fields.insert(("intervals_exclude", .string(Scenario.intervalExcludes)), at: fields.count - 1)
+        }
         return .object(fields)
     }
 }

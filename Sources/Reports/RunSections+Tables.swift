@@ -87,6 +87,15 @@ extension RunSections {
             table: .init(header: ["Cost line"] + years, rows: rows))
     }
 
+    /// What the 90% intervals carry and what they do not, from run.json (nothing for older runs).
+    static func intervalParagraphs(_ record: RunFolder.Record) -> [String] {
+        guard !record.intervalsInclude.isEmpty else { return [] }
+        let list = record.intervalsInclude.count == 1 ? record.intervalsInclude[0]
+            : record.intervalsInclude.dropLast().joined(separator: "; ") + "; and " + record.intervalsInclude.last!
+        return ["The 90% intervals carry \(list).", record.intervalsExclude.isEmpty ? nil : "They do not carry \(record.intervalsExclude)."]
+            .compactMap { $0 }
+    }
+
     /// How the figures were made: scenario, file and checksum, seed, replications, tool
     /// version, run date and the percentile definition; `others` adds further runs' rows.
     /// - Parameter command: the command that makes the figures again; by default this run's.
@@ -110,6 +119,7 @@ extension RunSections {
             heading: heading,
             paragraphs: [
                 "The figures come from a simulation of each child's time in care, month by month, repeated many times with different chance events. The median and the intervals are percentiles of those simulated futures.",
+            ] + Self.intervalParagraphs(run.record) + [
                 "Running '\(command)' with the same version of the tool gives the same figures again.",
             ],
             table: .init(header: ["Item", "Detail"], rows: rows, rightAligned: []))

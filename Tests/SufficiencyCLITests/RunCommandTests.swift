@@ -30,6 +30,12 @@ import Testing
         #expect(record?["replications"] as? Int == 12 && record?["threads"] as? Int == 1)
         #expect((record?["sha256"] as? String)?.count == 64)
         #expect(a.out.contains("financial year") && a.out.contains("2029/30"))
+        // It says what the intervals carry, and the report says it in words.
+        #expect((record?["intervals_include"] as? [String])?.first?.hasPrefix("chance") == true)
+        #expect(runCLI(["report", one.path]).status == 0)
+        let html = try String(contentsOf: one.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("The 90% intervals carry chance: which children come into care"))
+        #expect(html.contains("They do not carry a change of policy or practice"))
     }
 
     @Test(arguments: [

@@ -232,6 +232,7 @@ struct SimulatedRun {
             threads: threads, toolVersion: CLI.version, events: events, wallSeconds: wallSeconds,
             runDate: started, files: files.map(\.name) + ["run.json"] + others)
         record.shards = shards
+        record.intervalIncludes = scenario.intervalIncludes
         files.append(("run.json", record.json.rendered() + "\n"))
         try OutputDirectory(path: directory).write(files)
         return files.map(\.name)
