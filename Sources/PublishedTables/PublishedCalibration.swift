@@ -515,11 +515,12 @@ public struct PublishedCalibrator: Sendable {
         // Councils' drift is pooled; an area made of councils (England, a region) drifts less than
         // one council, as the councils' own swings partly cancel: it takes its own history alone.
         let shrink = council.isAggregate ? Self.own : Self.shrunk
-        let entrySD = shrink(Self.ownWalk(f, window: driftYears, entries: true), entryWalk.sd)
+        let ownEntries = Self.ownWalk(f, window: driftYears, entries: true)
+        let entrySD = shrink(ownEntries, entryWalk.sd)
         let ceasedSD = shrink(Self.ownWalk(f, window: driftYears, entries: false), exitWalk.sd)
         let moveSD = shrink(Self.ownWalk(driftYears.compactMap { Self.moves(f, $0) }), moveWalk.sd)
         if council.isAggregate {
-            let pairs = Self.ownWalk(f, window: driftYears, entries: true).pairs
+            let pairs = ownEntries.pairs
             notes.append(pairs > 0
                 ? "year-to-year variability from \(council.name)'s own \(pairs) pair\(pairs == 1 ? "" : "s") of years, not pooled with councils' (whose own swings partly cancel in an area made of councils): a rough estimate from few years"
                 : "no two consecutive years for \(council.name)'s own variability: councils' pooled variability used, which overstates an area made of councils")

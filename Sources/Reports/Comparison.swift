@@ -46,17 +46,9 @@ package struct Comparison: Sendable {
     private static func row(_ s: Summary, decimals: Int) -> [CSVField] { Projection.fields(s, decimals: decimals) }
 
     /// Summaries of the paired differences of many figures at once: `fill` writes each figure's
-    /// variant − base for one replication's pair of tallies. Each replication's tallies are read
-    /// once for all the figures, not once per figure (a month of bed need is hundreds of figures).
+    /// variant − base for one replication's pair of tallies (``Summary/of(count:replications:_:)``).
     func summaries(count: Int, _ fill: (_ variant: TallyView, _ base: TallyView, _ into: inout [Double]) -> Void) -> [Summary] {
-        let replications = base.tallies.count
-        var values = [[Double]](repeating: [Double](repeating: 0, count: replications), count: count)
-        var figures = [Double](repeating: 0, count: count)
-        for r in 0..<replications {
-            fill(variant.tallies[r], base.tallies[r], &figures)
-            for k in 0..<count { values[k][r] = figures[k] }
-        }
-        return values.indices.map { Summary.of(&values[$0]) }
+        Summary.of(count: count, replications: base.tallies.count) { fill(variant.tallies[$0], base.tallies[$0], &$1) }
     }
 
     /// `bed_need.csv` of differences: per month end, provider (and `total`) and band.

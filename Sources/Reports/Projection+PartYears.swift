@@ -7,18 +7,11 @@ extension Projection {
     package func partYearNote() -> String? {
         let s = model.scenario
         guard let first = model.years.first, let last = model.years.last else { return nil }
-        let startsLate = s.start > first.firstDay, endsEarly = s.end < last.lastDay
-        var parts: [String] = []
-        if first == last {
-            guard startsLate || endsEarly else { return nil }
-            parts.append("\(first) from \(s.start.longDescription) to \(s.end.longDescription)")
-        } else {
-            if startsLate { parts.append("\(first) from \(s.start.longDescription)") }
-            if endsEarly { parts.append("\(last) to \(s.end.longDescription)") }
-        }
-        guard !parts.isEmpty else { return nil }
-        let them = parts.count == 1 ? "its" : "their"
-        return "note: simulated in part only: \(parts.joined(separator: ", and ")). \(ReportText.label(them)) cost is for those months "
-            + "(give any budget for \(parts.count == 1 ? "it" : "them") for those months), and \(them) year end is the last month end simulated"
+        guard let part = ReportText.partYears(first: first.description, last: last.description,
+                                              from: s.start.longDescription, to: s.end.longDescription,
+                                              startsLate: s.start > first.firstDay, endsEarly: s.end < last.lastDay) else { return nil }
+        let them = part.count == 1 ? "its" : "their"
+        return "note: simulated in part only: \(part.text). \(ReportText.label(them)) cost is for those months "
+            + "(give any budget for \(part.count == 1 ? "it" : "them") for those months), and \(them) year end is the last month end simulated"
     }
 }

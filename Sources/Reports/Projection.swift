@@ -28,16 +28,10 @@ package struct Projection: Sendable {
         return Summary.of(&values)
     }
 
-    /// Summaries of many figures at once: `fill` writes each figure for one replication's tally,
-    /// so each replication's tally is read once for all of them, not once per figure.
+    /// Summaries of many figures at once: `fill` writes each figure for one replication's tally
+    /// (``Summary/of(count:replications:_:)``).
     package func summaries(count: Int, _ fill: (TallyView, inout [Double]) -> Void) -> [Summary] {
-        var values = [[Double]](repeating: [Double](repeating: 0, count: tallies.count), count: count)
-        var figures = [Double](repeating: 0, count: count)
-        for r in 0..<tallies.count {
-            fill(tallies[r], &figures)
-            for k in 0..<count { values[k][r] = figures[k] }
-        }
-        return values.indices.map { Summary.of(&values[$0]) }
+        Summary.of(count: count, replications: tallies.count) { fill(tallies[$0], &$1) }
     }
 
     // MARK: Figures of one replication

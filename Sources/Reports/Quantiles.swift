@@ -39,6 +39,19 @@ package struct Summary: Sendable, Equatable {
     ///
     /// - Precondition: `values` is non-empty and every value is finite.
     /// - Complexity: O(*n* log *n*) for the sort; O(*n*) more for the mean, O(1) per quantile.
+    /// Summaries of `count` figures at once, over `replications`: `fill(r, &figures)` writes
+    /// replication *r*'s value of every figure, so a replication's tally is read once for all of
+    /// them (a month of bed need is hundreds of figures).
+    package static func of(count: Int, replications: Int, _ fill: (Int, inout [Double]) -> Void) -> [Summary] {
+        var values = [[Double]](repeating: [Double](repeating: 0, count: replications), count: count)
+        var figures = [Double](repeating: 0, count: count)
+        for r in 0..<replications {
+            fill(r, &figures)
+            for k in 0..<count { values[k][r] = figures[k] }
+        }
+        return values.indices.map { of(&values[$0]) }
+    }
+
     package static func of(_ values: inout [Double]) -> Summary {
         precondition(!values.isEmpty, "a summary needs at least one value")
         precondition(values.allSatisfy(\.isFinite), "a summary needs finite values")

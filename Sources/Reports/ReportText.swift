@@ -64,6 +64,18 @@ enum ReportText {
         return parts.last.map(String.init) ?? path
     }
 
+    /// The financial years simulated in part, in words: "2025/26 from 1 October 2025, and 2029/30
+    /// to 30 September 2029" (a single year part-simulated: "2025/26 from … to …"), and how many;
+    /// `nil` when every year is whole. `from` and `to` are the first and last days simulated.
+    static func partYears(first: String, last: String, from: String, to: String, startsLate: Bool, endsEarly: Bool)
+        -> (text: String, count: Int)?
+    {
+        guard startsLate || endsEarly else { return nil }
+        if first == last { return ("\(first) from \(from) to \(to)", 1) }
+        let parts = (startsLate ? ["\(first) from \(from)"] : []) + (endsEarly ? ["\(last) to \(to)"] : [])
+        return (parts.joined(separator: ", and "), parts.count)
+    }
+
     /// The month-end date of 31 March that closes `financialYear` (`2025/26` → `2026-03-31`).
     static func yearEnd(_ financialYear: String) -> String? {
         FinancialYear(label: Substring(financialYear))?.lastDay.description

@@ -42,17 +42,10 @@ extension RunSections {
             guard let day = Day(iso: iso.prefix(10)) else { return iso }
             return String(day.longDescription.drop { $0 != " " }.dropFirst())  // "October 2025"
         }
-        let startsLate = !from.hasSuffix("-04-30"), endsEarly = !to.hasSuffix("-03-31")
-        var parts: [String] = []
-        if first == last, startsLate || endsEarly {
-            parts.append("\(first) from \(month(from)) to \(month(to))")
-        } else {
-            if startsLate { parts.append("\(first) from \(month(from))") }
-            if endsEarly { parts.append("\(last) to \(month(to))") }
-        }
-        guard !parts.isEmpty else { return nil }
-        let one = parts.count == 1
-        return "Simulated in part only: \(parts.joined(separator: ", and ")). \(one ? "Its" : "Their") cost is for those months, and any budget given for \(one ? "it" : "them") should be too."
+        guard let part = ReportText.partYears(first: first, last: last, from: month(from), to: month(to),
+                                              startsLate: !from.hasSuffix("-04-30"), endsEarly: !to.hasSuffix("-03-31")) else { return nil }
+        let one = part.count == 1
+        return "Simulated in part only: \(part.text). \(one ? "Its" : "Their") cost is for those months, and any budget given for \(one ? "it" : "them") should be too."
     }
 
     /// The medium-term financial strategy table from mtfs.csv: projected spend by cost line

@@ -9,7 +9,7 @@ extension ScenarioReader {
         let providers = context.types.flatMap { type in type.providers.map { (type, $0) } }
         var cells: [PopulationCell] = []
         for pair in fields.pairs {
-            if pair.key == "observed" && !providers.contains(where: { $0.1.name == "observed" }) { continue }  // populationObserved
+            if pair.key == "observed" && context.populationObservedKey { continue }  // populationObserved
             guard let p = c.reference(pair.key, at: pair.keyMark, among: providers.map(\.1.name), kind: "provider",
                                       hint: populationHint(context, providers.map(\.1.name), inStream: inStream))
             else { continue }
@@ -46,8 +46,7 @@ extension ScenarioReader {
     /// `observed: 30` in the scenario's `population`: the children's cells were estimated (see
     /// ``Scenario/populationObserved``). A provider named `observed` keeps its name.
     static func populationObserved(_ node: Node, _ context: Context, _ c: Checker) -> Double? {
-        guard !context.types.contains(where: { $0.providers.contains { $0.name == "observed" } }),
-              let pair = node.pairs.first(where: { $0.key == "observed" }), let n = c.number(pair.value, "observed") else { return nil }
+        guard context.populationObservedKey, let pair = node.pairs.first(where: { $0.key == "observed" }), let n = c.number(pair.value, "observed") else { return nil }
         guard n > 0 else {
             c.error("'observed' is how many children the population's shares are as well known as: more than zero, or leave it out for a population counted child by child",
                     at: pair.value.mark)
@@ -111,8 +110,7 @@ extension ScenarioReader {
         for pair in streamsNode.pairs {
             guard let k = entries.streams.firstIndex(where: { $0.name == pair.key }),
                   let node = pair.value.pairs.first(where: { $0.key == "population" })?.value else { continue }
-            if let observed = node.pairs.first(where: { $0.key == "observed" }),
-               !context.types.contains(where: { $0.providers.contains { $0.name == "observed" } }) {
+            if let observed = node.pairs.first(where: { $0.key == "observed" }), context.populationObservedKey {
                 c.error("'observed' is for the scenario's own population, not a stream's: a stream's children are taken as counted",
                         at: observed.keyMark)
             }

@@ -127,6 +127,8 @@ public enum ScenarioReader {
         }
 
         var providerNames: [String] { types.flatMap { $0.providers.map(\.name) } }
+        /// Whether `observed` in a population is read as how well its spread is known (not when a provider is called that).
+        var populationObservedKey: Bool { !providerNames.contains("observed") }
         var typeNames: [String] { types.map(\.name) }
 
         func typeNames(serving population: Population) -> [String] {
