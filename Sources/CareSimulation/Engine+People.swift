@@ -134,33 +134,41 @@ extension Engine {
 
     // MARK: Placement
 
-    /// Draws a placement type from mix `m` for person `i`, with need trends applied at time `t`
-    /// (two passes over the shares: no buffer, nothing allocated).
+    /// Draws a placement type from mix `m` for person `i`, with need trends and the placement
+    /// types' yearly walks (``Parameters/placementYearFactor``) applied at time `t`, unless `drifts`
+    /// is false (care leavers' pathways), in two passes over the shares: no buffer, nothing allocated.
     ///
-    /// Without need trends the weights are the shares and their running sums are precomputed
+    /// Without either the weights are the shares and their running sums are precomputed
     /// (`MixTable`): the same sums in the same order, so the same type is drawn.
-    mutating func drawType(mix m: Int, at t: Double, for i: Int) -> Int {
+    mutating func drawType(mix m: Int, at t: Double, for i: Int, drifts: Bool = true) -> Int {
         let start = mixes.offset[m], end = start + mixes.length[m]
-        if !hasNeedTrends {
+        let walks = drifts && !params.placementYearFactor.isEmpty && end > start
+        if !hasNeedTrends && !walks {
             let target = people[i].rng.uniform() * (end > start ? mixes.cumulative[end - 1] : 0)
             for k in start..<end where target < mixes.cumulative[k] { return mixes.types[k] }
             return mixes.fallback[m]
         }
+        let year = walks ? yearIndex(t) : -1
+        let walk = walks ? (row: year * trendLog.count, variance: params.placementYearVariance[year], total: mixes.cumulative[end - 1]) : (row: -1, variance: 0, total: 1)
         var total = 0.0
-        for k in start..<end { total += weight(mixes.shares[k], type: mixes.types[k], at: t) }
+        for k in start..<end { total += weight(mixes.shares[k], type: mixes.types[k], at: t, walk: walk) }
         let target = people[i].rng.uniform() * total
         var sum = 0.0
         for k in start..<end {
-            sum += weight(mixes.shares[k], type: mixes.types[k], at: t)
+            sum += weight(mixes.shares[k], type: mixes.types[k], at: t, walk: walk)
             if target < sum { return mixes.types[k] }
         }
         return mixes.fallback[m]
     }
 
+    /// A type's weight in a draw: its share, times its need trend at `t`, and times its walk's
+    /// factor this year with the correction that keeps its mean share (``Parameters/placementYearVariance``).
     @inline(__always)
-    func weight(_ share: Double, type: Int, at t: Double) -> Double {
+    func weight(_ share: Double, type: Int, at t: Double, walk: (row: Int, variance: Double, total: Double)) -> Double {
         let trend = trendLog[type]
-        return trend == 0 || share == 0 ? share : share * exp(trend * t / 365.2425)
+        let walked = walk.row < 0 || share == 0 ? share
+            : share * params.placementYearFactor[walk.row + type] * exp(-walk.variance * (1 - share / walk.total))
+        return trend == 0 || share == 0 ? walked : walked * exp(trend * t / 365.2425)
     }
 
     /// The first provider of `type` with a free place; the last provider has no limit.
@@ -431,7 +439,7 @@ extension Engine {
         // From an emergency bed, the pathway is that of the placement the child was to go to.
         let left = people[i].nextType ?? providerType[from]
         people[i].nextType = nil
-        let type = drawType(mix: pathwayStart[Int(people[i].stream)] + left, at: t, for: i)
+        let type = drawType(mix: pathwayStart[Int(people[i].stream)] + left, at: t, for: i, drifts: false)
         vacate(i, at: t)
         people[i].kind = .leaver
         setBand(i, at: t)

@@ -25,6 +25,14 @@ struct Parameters: Sendable {
     var moveRate: [Double]
     /// The move rates' factor in each financial year (empty without move variability).
     var moveYearFactor: [Double]
+    /// Each placement type's weight in every placement drawn for a child (first placements, moves,
+    /// parent-and-child placements) in each financial year, `placementYearFactor[year * types + type]`:
+    /// one random walk per type (empty without placement variability).
+    var placementYearFactor: [Double]
+    /// The variance v of the walks' log factor in each year: a type of share p has its weight taken
+    /// down by e^(−v(1 − p)), which keeps each type's mean share as given (without it, normalising
+    /// the walked weights would lift small shares' means by about v(1 − p): 4% at v = 0.1).
+    var placementYearVariance: [Double]
     /// Whether a placement type has exit rates of its own (``Exits/byPlacement``).
     var hasOwnExits: [Bool]
     /// Those rates per span, as for the bands: `placementExitCumulative[(span * types + type) * reasons + reason]`
@@ -89,6 +97,11 @@ struct Parameters: Sendable {
         entryYearFactor = randomWalk(variability.entries)
         let exitYearFactor = randomWalk(variability.exits)
         moveYearFactor = variability.moves > 0 ? randomWalk(variability.moves) : []
+        // One walk per placement type, drawn after the others so that they stay as they were.
+        let typeWalks = variability.placements > 0 ? (0..<types).map { _ in randomWalk(variability.placements) } : []
+        placementYearFactor = typeWalks.isEmpty ? [] : model.years.indices.flatMap { k in typeWalks.map { $0[k] } }
+        let stepVariance = variability.placements * variability.placements
+        placementYearVariance = typeWalks.isEmpty ? [] : model.years.indices.map { stepVariance * (firstStep + Double($0)) }
 
         let exits = scenario.exits
         let varies = variability.exits > 0 || exits.trend != 0 || !exits.changes.isEmpty

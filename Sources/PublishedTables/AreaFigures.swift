@@ -24,6 +24,9 @@ public struct AreaFigures: Sendable {
     var uasc: [Int: Double] = [:]
     /// New placements in the year, and children at 31 March with 3 or more placements in it.
     var newPlacements: [Int: Double] = [:]
+    /// New placements in the year by where they were made (inside or outside the council, within
+    /// or beyond 20 miles of home; distance not known left out), published cells only.
+    var newPlacementsByLocation: [Int: [String: Double]] = [:]
     var threePlus: [Int: Double] = [:]
     /// Care leavers aged 18 who ceased in foster care, and of them those staying put.
     var fosterLeavers18: [Int: Double] = [:]
@@ -86,6 +89,10 @@ public struct AreaFigures: Sendable {
             if let v = r.cell(.newPlacements, area, y, group: "Location of new placements during the year", "Total new placements")?.value {
                 newPlacements[y] = v
             }
+            let locations = r.items(.newPlacements, area, y, group: "Location of new placements during the year")
+                .filter { !$0.item.contains("total") && !$0.item.contains("not known") }
+                .compactMap { item in item.cell.value.map { (item.item, $0) } }
+            if !locations.isEmpty { newPlacementsByLocation[y] = Dictionary(locations) { a, _ in a } }
             if let v = r.cell(.stability, area, y, group: "Children looked after at 31 March", "With 3 or more placements during the year")?.value {
                 threePlus[y] = v
             }

@@ -73,6 +73,34 @@ public enum Estimation {
         return (n > 0 ? max(0, sum / Double(n)).squareRoot() : 0, n)
     }
 
+    /// The year-to-year drift of areas' mixes over categories (a mix of new placements by where
+    /// they are made, say), for a model in which each category's weight takes its own random walk
+    /// on the log scale with steps of variance σ² and the mix is the weights normalised. Within a
+    /// pair of consecutive years, the changes in log count dₖ = ln(bₖ/aₖ) less their mean over the
+    /// K categories do not depend on the normalising (or on the total): their sum of squares has
+    /// expectation (K − 1)σ² + (1 − 1/K)Σ(1/aₖ + 1/bₖ), the walks' part and the Poisson counts'.
+    /// So σ² is estimated by Σ(Σdₖ² less the Poisson part) over Σ(K − 1), over every area and pair
+    /// of consecutive years, using the categories counted at least `minimumCount` times in both
+    /// (`nil` years break the pairs). Returns σ and the number of pairs of years used.
+    public static func mixDriftSD(_ series: [[[String: Double]?]], minimumCount: Double = 10) -> (sd: Double, pairs: Int) {
+        var sum = 0.0, degrees = 0.0, pairs = 0
+        for area in series {
+            for (first, second) in zip(area, area.dropFirst()) {
+                guard let a = first, let b = second else { continue }
+                let shared = a.keys.filter { k in a[k]! >= minimumCount && (b[k] ?? 0) >= minimumCount }.sorted()
+                guard shared.count >= 2 else { continue }
+                let k = Double(shared.count)
+                let changes = shared.map { log(b[$0]! / a[$0]!) }
+                let mean = changes.reduce(0, +) / k
+                let poisson = shared.reduce(0) { $0 + 1 / a[$1]! + 1 / b[$1]! }
+                sum += changes.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } - (1 - 1 / k) * poisson
+                degrees += k - 1
+                pairs += 1
+            }
+        }
+        return (degrees > 0 ? max(0, sum / degrees).squareRoot() : 0, pairs)
+    }
+
     /// How far areas' shares over categories stray from a reference's, as the concentration κ of a
     /// Dirichlet(κ × reference) they would be drawn from: for an area with counts summing to n and
     /// shares p, E[(pₖ − rₖ)²] = rₖ(1 − rₖ)(1/(κ + 1) + 1/n) (the Dirichlet's spread, and a

@@ -56,6 +56,9 @@ public struct PublishedCalibration: Sendable {
     public var exitVariability: Double
     /// The same for placement moves (new placements less starts) per child-year.
     public var moveVariability: Double
+    /// The yearly step of each placement type's weight in placements (`variability: placements`),
+    /// from how councils' mix of new placements by location drifts (``PublishedCalibrator/placementWalk``).
+    public var placementVariability: Double
     /// Whether the history had consecutive years to estimate the variability from.
     public var variabilityEstimated: Bool
     /// The factor on every exit rate that makes the first year's expected net flow (starts less
@@ -98,6 +101,11 @@ public struct PublishedCalibrator: Sendable {
     public let entryWalk: (sd: Double, pairs: Int)
     public let exitWalk: (sd: Double, pairs: Int)
     public let moveWalk: (sd: Double, pairs: Int)
+    /// How far councils' mix of new placements by where they are made (inside or outside the
+    /// council, within or beyond 20 miles) drifts from year to year (``Estimation/mixDriftSD``), and
+    /// the pairs of years behind it: the only mix of placements made that councils publish every
+    /// year, so each placement type's share of placements is taken to drift as much.
+    public let placementWalk: (sd: Double, pairs: Int)
     /// Each year's net flow (starts less ceased) over the children in care at its end, pooled over
     /// councils, and how much of a council's own departure from it carries into the next year
     /// (see ``persistence(_:years:)``).
@@ -169,6 +177,7 @@ public struct PublishedCalibrator: Sendable {
         pooledNetFlow = Self.pooledNetFlow(councilFigures, years: years)
         persistence = Self.persistence(councilFigures, pooled: pooledNetFlow)
         moveWalk = Estimation.randomWalkSD(councilFigures.map { f in years.compactMap { y in Self.moves(f, y) } })
+        placementWalk = Estimation.mixDriftSD(councilFigures.map { f in years.map { f.newPlacementsByLocation[$0] } })
         exitWalk = Estimation.randomWalkSD(release.councils.compactMap { all[$0.code] }.map { f in
             years.compactMap { y in
                 guard let c = f.ceased[y], let exposure = Self.childYears(f, y) else { return nil }
@@ -519,6 +528,10 @@ public struct PublishedCalibrator: Sendable {
         let entrySD = shrink(ownEntries, entryWalk.sd)
         let ceasedSD = shrink(Self.ownWalk(f, window: driftYears, entries: false), exitWalk.sd)
         let moveSD = shrink(Self.ownWalk(driftYears.compactMap { Self.moves(f, $0) }), moveWalk.sd)
+        // One figure for every council (its own few pairs of years over four locations say little);
+        // an area made of councils takes its own history, as for the rates.
+        let ownPlacementWalk = Estimation.mixDriftSD([driftYears.map { f.newPlacementsByLocation[$0] }])
+        let placementSD = council.isAggregate && ownPlacementWalk.pairs > 0 ? ownPlacementWalk.sd : placementWalk.sd
         if council.isAggregate {
             let pairs = ownEntries.pairs
             notes.append(pairs > 0
@@ -531,9 +544,10 @@ public struct PublishedCalibrator: Sendable {
             exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
             placementMix: placementMix, moveMix: moveMix,
             placementObserved: AgeGroup.allCases.indices.map { g in
-                PlacementGroup.allCases.filter { $0 != .adoption }.reduce(0) { $0 + population[$1.rawValue][g] }
+                let n = PlacementGroup.allCases.filter { $0 != .adoption }.reduce(0) { $0 + population[$1.rawValue][g] }
+                return ownPlacements ? n : min(n, populationObserved ?? n)
             },
-            moveObserved: ages.shares.map { $0 * moves },
+            moveObserved: ages.shares.map { ownPlacements ? $0 * moves : min($0 * moves, populationObserved ?? $0 * moves) },
             populationObserved: populationObserved, adoption: adoption, atBirth: atBirth, agesWithinGroups: agesWithin,
             entryVariability: entrySD,
             // The walk moves the exits before 18, not the 18th birthdays: for all ceased to vary as the
@@ -542,6 +556,7 @@ public struct PublishedCalibrator: Sendable {
             // tried: ceased then held 71% of actuals inside their 90% intervals as of 2020, not 79%.)
             exitVariability: ceasedSD / max(0.25, Self.shareBefore18(exits)),
             moveVariability: moveSD,
+            placementVariability: placementSD,
             variabilityEstimated: entryWalk.pairs > 0 && exitWalk.pairs > 0,
             flowBalance: balance, expectedNetFlow: netFlow, stayingPut: stayingPut, careLeavers: careLeavers, uasc: f.uasc[y], notes: notes + f.filled.map { "suppressed cells filled: \($0)" })
     }

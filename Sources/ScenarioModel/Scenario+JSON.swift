@@ -110,7 +110,8 @@ extension Scenario {
         if let populationObserved { top.append(("population_observed", .number(populationObserved))) }
         top.append(("population_ages", ages(populationAges)))
         top.append(("variability", .object([("entries", .number(variability.entries)), ("exits", .number(variability.exits))]
-                                           + (variability.moves > 0 ? [("moves", .number(variability.moves))] : []) + [
+                                           + (variability.moves > 0 ? [("moves", .number(variability.moves))] : [])
+                                           + (variability.placements > 0 ? [("placements", .number(variability.placements))] : []) + [
                                                 ("rates_averaged_over_years", .number(variability.averagedYears))])))
         // Written only when used, so that the resolved form of a scenario without them is as before.
         if let e = emergencyBeds {

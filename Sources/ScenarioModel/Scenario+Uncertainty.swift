@@ -15,7 +15,8 @@ extension Scenario {
         if populationObserved != nil {
             parts.append("how the children in care at the start spread over placements and ages (estimated, not counted)")
         }
-        let drift = [("entries", variability.entries), ("exits", variability.exits), ("placement moves", variability.moves)]
+        let drift = [("entries", variability.entries), ("exits", variability.exits), ("placement moves", variability.moves),
+                     ("each placement type's share of placements", variability.placements)]
             .filter { $0.1 > 0 }.map { "\($0.0) \(Self.percent($0.1))" }
         if !drift.isEmpty {
             let list = drift.count == 1 ? drift[0] : drift.dropLast().joined(separator: ", ") + " and " + drift.last!

@@ -301,12 +301,17 @@ public struct Variability: Sendable, Equatable {
     public var exits: Double = 0
     /// Placement moves: one walk for every placement type's move rate.
     public var moves: Double = 0
+    /// Placement mixes: each placement type's weight in the placements children are given (first
+    /// placements, moves, parent-and-child placements) walks on its own, so a council's use of
+    /// each kind of placement drifts from year to year.
+    public var placements: Double = 0
     /// The years the rates are means over (1: the rates are the latest year's).
     public var averagedYears: Double = 1
-    public init(entries: Double = 0, exits: Double = 0, moves: Double = 0, averagedYears: Double = 1) {
+    public init(entries: Double = 0, exits: Double = 0, moves: Double = 0, placements: Double = 0, averagedYears: Double = 1) {
         self.entries = entries
         self.exits = exits
         self.moves = moves
+        self.placements = placements
         self.averagedYears = averagedYears
     }
     /// The first step's variance in steps: 1 + (W − 1)(2W − 1)/(6W).

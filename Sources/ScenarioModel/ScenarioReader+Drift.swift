@@ -73,10 +73,11 @@ extension ScenarioReader {
         }
     }
 
-    /// `variability: {entries: 10%, exits: 8%, moves: 15%, rates_averaged_over: 3 years}`: the standard
-    /// deviation of each year's step in the log of the rates, and the years the rates are means over.
+    /// `variability: {entries: 10%, exits: 8%, moves: 15%, placements: 20%, rates_averaged_over: 3 years}`:
+    /// the standard deviation of each year's step in the log of the rates (and of each placement
+    /// type's weight in placements), and the years the rates are means over.
     static func variability(_ node: Node, _ c: Checker) -> Variability {
-        guard let f = c.fields(node, "'variability'", allowed: ["entries", "exits", "moves", "rates_averaged_over"]) else { return Variability() }
+        guard let f = c.fields(node, "'variability'", allowed: ["entries", "exits", "moves", "placements", "rates_averaged_over"]) else { return Variability() }
         var years = 1.0
         if let node = f["rates_averaged_over"], let days = c.duration(node, "rates_averaged_over") {
             years = days / 365.2425
@@ -87,6 +88,7 @@ extension ScenarioReader {
         }
         return Variability(entries: f["entries"].flatMap { c.share($0, "entries") } ?? 0,
                            exits: f["exits"].flatMap { c.share($0, "exits") } ?? 0,
-                           moves: f["moves"].flatMap { c.share($0, "moves") } ?? 0, averagedYears: years)
+                           moves: f["moves"].flatMap { c.share($0, "moves") } ?? 0,
+                           placements: f["placements"].flatMap { c.share($0, "placements") } ?? 0, averagedYears: years)
     }
 }

@@ -166,6 +166,16 @@ import YAMLReader
 
     /// `observed` in the population: read as how well the spread is known; zero, a misspelling and
     /// a stream's population are errors.
+    /// `variability: placements` reads as a share; a misspelt key gets its did-you-mean.
+    @Test func placementVariability() throws {
+        let s = try #require(Fixture.scenario(Self.base + "variability: {placements: 12.5%}\n"))
+        #expect(s.variability.placements == 0.125)
+        #expect(try #require(Fixture.scenario(Self.base)).variability.placements == 0)
+        let errors = Fixture.errors(Self.base + "variability: {placement: 12.5%}\n")
+        #expect(errors.contains("did you mean 'placements'"), "\(errors)")
+        #expect(Fixture.errors(Self.base + "variability: {placements: -3%}\n").contains("error:"))
+    }
+
     @Test func populationObserved() throws {
         let text = Self.base.replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  observed: 30\n  in-house fostering: {5 to 9: 4}")
         let s = try #require(Fixture.scenario(text))
