@@ -135,40 +135,43 @@ extension Engine {
     // MARK: Placement
 
     /// Draws a placement type from mix `m` for person `i`, with need trends and the placement
-    /// types' yearly walks (``Parameters/placementYearFactor``) applied at time `t`, unless `drifts`
-    /// is false (care leavers' pathways), in two passes over the shares: no buffer, nothing allocated.
+    /// types' yearly walks (``MixTable/walk(factor:variance:typeCount:)``) applied at time `t`,
+    /// unless `drifts` is false (care leavers' pathways). Nothing is allocated.
     ///
-    /// Without either the weights are the shares and their running sums are precomputed
-    /// (`MixTable`): the same sums in the same order, so the same type is drawn.
+    /// Without need trends the running sums are precomputed (`MixTable`, each year's with the
+    /// walks); with them, two passes over the weights.
     mutating func drawType(mix m: Int, at t: Double, for i: Int, drifts: Bool = true) -> Int {
         let start = mixes.offset[m], end = start + mixes.length[m]
-        let walks = drifts && !params.placementYearFactor.isEmpty && end > start
-        if !hasNeedTrends && !walks {
-            let target = people[i].rng.uniform() * (end > start ? mixes.cumulative[end - 1] : 0)
-            for k in start..<end where target < mixes.cumulative[k] { return mixes.types[k] }
+        let walks = drifts && !mixes.yearCumulative.isEmpty
+        let row = walks ? yearIndex(t) * mixes.shares.count : 0
+        if !hasNeedTrends {
+            let u = people[i].rng.uniform()
+            if walks {
+                let target = u * (end > start ? mixes.yearCumulative[row + end - 1] : 0)
+                for k in start..<end where target < mixes.yearCumulative[row + k] { return mixes.types[k] }
+            } else {
+                let target = u * (end > start ? mixes.cumulative[end - 1] : 0)
+                for k in start..<end where target < mixes.cumulative[k] { return mixes.types[k] }
+            }
             return mixes.fallback[m]
         }
-        let year = walks ? yearIndex(t) : -1
-        let walk = walks ? (row: year * trendLog.count, variance: params.placementYearVariance[year], total: mixes.cumulative[end - 1]) : (row: -1, variance: 0, total: 1)
         var total = 0.0
-        for k in start..<end { total += weight(mixes.shares[k], type: mixes.types[k], at: t, walk: walk) }
+        for k in start..<end {
+            total += weight(walks ? mixes.yearShares[row + k] : mixes.shares[k], type: mixes.types[k], at: t)
+        }
         let target = people[i].rng.uniform() * total
         var sum = 0.0
         for k in start..<end {
-            sum += weight(mixes.shares[k], type: mixes.types[k], at: t, walk: walk)
+            sum += weight(walks ? mixes.yearShares[row + k] : mixes.shares[k], type: mixes.types[k], at: t)
             if target < sum { return mixes.types[k] }
         }
         return mixes.fallback[m]
     }
 
-    /// A type's weight in a draw: its share, times its need trend at `t`, and times its walk's
-    /// factor this year with the correction that keeps its mean share (``Parameters/placementYearVariance``).
     @inline(__always)
-    func weight(_ share: Double, type: Int, at t: Double, walk: (row: Int, variance: Double, total: Double)) -> Double {
+    func weight(_ share: Double, type: Int, at t: Double) -> Double {
         let trend = trendLog[type]
-        let walked = walk.row < 0 || share == 0 ? share
-            : share * params.placementYearFactor[walk.row + type] * exp(-walk.variance * (1 - share / walk.total))
-        return trend == 0 || share == 0 ? walked : walked * exp(trend * t / 365.2425)
+        return trend == 0 || share == 0 ? share : share * exp(trend * t / 365.2425)
     }
 
     /// The first provider of `type` with a free place; the last provider has no limit.

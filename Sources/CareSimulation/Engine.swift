@@ -332,6 +332,9 @@ struct Engine {
             var rng = SplitMix64(seed: SplitMix64.derive(seed, Stream.mixes))
             mixes.redraw(&rng)
         }
+        if !params.placementYearFactor.isEmpty {
+            mixes.walk(factor: params.placementYearFactor, variance: params.placementYearVariance, typeCount: trendLog.count)
+        }
         if starting.isEstimated {
             var rng = SplitMix64(seed: SplitMix64.derive(seed, Stream.population))
             starting.redraw(&rng)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Placement mixes (shares over placement types) stored flat, keeping only the types with a
 /// positive share, with their running sums.
 ///
@@ -25,6 +27,10 @@ struct MixTable: Sendable {
     private let sameAs: [Int]
     /// Whether any mix was estimated from counts (and so is drawn afresh for each replication).
     let isEstimated: Bool
+    /// With the placement types' yearly walks (``walk(factor:variance:typeCount:)``): each year's
+    /// weights and their running sums, `yearShares[year * shares.count + k]`; empty without them.
+    private(set) var yearShares: [Double] = []
+    private(set) var yearCumulative: [Double] = []
 
     init(_ mixes: [[Double]], observed: [Double?] = []) {
         var types: [Int] = [], shares: [Double] = [], cumulative: [Double] = []
@@ -88,6 +94,31 @@ struct MixTable: Sendable {
                 shares[k] /= total
                 sum += shares[k]
                 cumulative[k] = sum
+            }
+        }
+    }
+
+    /// Each year's weights for a replication: each entry's share times its type's walk factor in
+    /// the year, times e^(−v(1 − p)) for the walk's variance v so far and the share p within its mix,
+    /// which keeps each type's mean share as written (``Parameters/placementYearVariance``). Once
+    /// per replication, after ``redraw(_:)``; the arrays are reused.
+    mutating func walk(factor: [Double], variance: [Double], typeCount: Int) {
+        let n = shares.count, years = variance.count
+        if yearShares.count != years * n {
+            yearShares = Array(repeating: 0, count: years * n)
+            yearCumulative = Array(repeating: 0, count: years * n)
+        }
+        for year in 0..<years {
+            for m in offset.indices where length[m] > 0 {
+                let range = offset[m]..<(offset[m] + length[m])
+                let total = cumulative[range.upperBound - 1]
+                var sum = 0.0
+                for k in range {
+                    let weight = shares[k] * factor[year * typeCount + types[k]] * exp(-variance[year] * (1 - shares[k] / total))
+                    yearShares[year * n + k] = weight
+                    sum += weight
+                    yearCumulative[year * n + k] = sum
+                }
             }
         }
     }

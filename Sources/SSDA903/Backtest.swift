@@ -43,7 +43,7 @@ public struct Backtest: Sendable {
     ///   - years: years simulated; 31 Marches after `asOf`, inside both the horizon and the data, are compared.
     public static func run(_ data: StitchedReturn, asOf: Int, years: Int, windowYears: Double = 3,
                            replications: Int, seed: UInt64, threads: Int,
-                           variability: (entries: Double, exits: Double, moves: Double)? = ScenarioWriter.defaultVariability) throws -> Backtest {
+                           variability: (entries: Double, exits: Double, moves: Double, placements: Double)? = ScenarioWriter.defaultVariability) throws -> Backtest {
         let calibration = Estimator.estimate(data.truncated(at: asOf), asOf: asOf, windowYears: windowYears)
         let text = ScenarioWriter.render(calibration, options: .init(
             name: "back-test from \(CivilDate.formatISO(asOf))", horizonYears: years, replications: replications, seed: seed,

@@ -236,6 +236,7 @@ extension ScenarioWriter {
         line("  entries: \(ScenarioText.percent(basisPoints: Int((v.entries * 10_000).rounded())))", "sd of the yearly step in the log entry rates")
         line("  exits: \(ScenarioText.percent(basisPoints: Int((v.exits * 10_000).rounded())))", "sd of the yearly step in the log exit rates (before 18)")
         line("  moves: \(ScenarioText.percent(basisPoints: Int((v.moves * 10_000).rounded())))", "sd of the yearly step in the log move rates")
+        line("  placements: \(ScenarioText.percent(basisPoints: Int((v.placements * 10_000).rounded())))", "sd of the yearly step in each placement type's log weight in placements")
         line(String(format: "  rates_averaged_over: %.2f years", max(1, calibration.windowYears)), "the window the rates are estimated over")
         line("")
     }

@@ -22,11 +22,11 @@ public struct ScenarioWriter: Sendable {
         /// Whether to write the care leavers' section when the data has what it needs.
         public var includeCareLeavers: Bool
         /// Year-to-year drift in entry and exit rates to write (`nil`: none); see ``defaultVariability``.
-        public var variability: (entries: Double, exits: Double, moves: Double)?
+        public var variability: (entries: Double, exits: Double, moves: Double, placements: Double)?
 
         public init(name: String, horizonYears: Int = 5, replications: Int = 1000, seed: UInt64 = 1,
                     notes: [String] = [], includeCareLeavers: Bool = true,
-                    variability: (entries: Double, exits: Double, moves: Double)? = ScenarioWriter.defaultVariability) {
+                    variability: (entries: Double, exits: Double, moves: Double, placements: Double)? = ScenarioWriter.defaultVariability) {
             self.name = name
             self.horizonYears = horizonYears
             self.replications = replications
@@ -42,8 +42,9 @@ public struct ScenarioWriter: Sendable {
     /// is written (`sufficiency backtest` on the DfE's tables; docs/published-tables.md): the yearly
     /// change in log starts has sd 17.4% beyond Poisson noise, and in log ceased per child-year
     /// 13.1%, which for exits before 18 alone (about two thirds of ceased) is about 20%; in log
-    /// placement moves (new placements less starts) per child-year, 15.8%.
-    public static let defaultVariability: (entries: Double, exits: Double, moves: Double)? = (0.17, 0.20, 0.16)
+    /// placement moves (new placements less starts) per child-year, 15.8%; in each placement type's
+    /// share of placements, as councils' mix of new placements by location drifts, 13.8%.
+    public static let defaultVariability: (entries: Double, exits: Double, moves: Double, placements: Double)? = (0.17, 0.20, 0.16, 0.14)
 
     /// The marker on every figure the 903 return cannot supply.
     public static let defaultCost = "# DEFAULT COST — not in the 903 return; replace with your council's figure"
