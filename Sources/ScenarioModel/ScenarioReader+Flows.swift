@@ -44,15 +44,12 @@ extension ScenarioReader {
     }
 
     /// `observed: 30` in the scenario's `population`: the children's cells were estimated (see
-    /// ``Scenario/populationObserved``). A provider named `observed` keeps its name.
+    /// ``Scenario/populationObserved``); `observed: none` (a variant's way to drop its
+    /// baseline's) is as if left out. A provider named `observed` keeps its name.
     static func populationObserved(_ node: Node, _ context: Context, _ c: Checker) -> Double? {
-        guard context.populationObservedKey, let pair = node.pairs.first(where: { $0.key == "observed" }), let n = c.number(pair.value, "observed") else { return nil }
-        guard n > 0 else {
-            c.error("'observed' is how many children the population's shares are as well known as: more than zero, or leave it out for a population counted child by child",
-                    at: pair.value.mark)
-            return nil
-        }
-        return n
+        guard context.populationObservedKey, let pair = node.pairs.first(where: { $0.key == "observed" }) else { return nil }
+        return observedSetting(pair.value, meaning: "how many children the population's shares are as well known as",
+                               without: "a population counted child by child", c) ?? nil
     }
 
     /// A provider's misspelt name in a population: a placement type's name suggests its first
