@@ -417,7 +417,7 @@ extension ScenarioReader {
             for line in lines.pairs {
                 let provider = line.key == "total" ? nil
                     : c.reference(line.key, at: line.keyMark, among: context.providerNames, kind: "provider",
-                                  hint: placementTypeHint(context, "a budget is by provider (or 'total')"))
+                                  hint: budgetLineHint(context))
                 if line.key != "total", provider == nil { continue }
                 if let pounds = budget(line.value, line.key, c) {
                     budgets.append(Budget(year: year, provider: provider, pounds: pounds))
@@ -425,6 +425,17 @@ extension ScenarioReader {
             }
         }
         return budgets
+    }
+
+    /// A budget line's misspelt name: a placement type's suggests its first provider; a near
+    /// miss of `total` (`totl`), when no provider is nearer, suggests it.
+    static func budgetLineHint(_ context: Context) -> (String) -> String? {
+        { name in
+            if let hint = placementTypeHint(context, "a budget is by provider (or 'total')")(name) { return hint }
+            guard Suggestion.nearest(to: name, among: context.providerNames) == nil,
+                  Suggestion.nearest(to: name, among: ["total"]) != nil else { return nil }
+            return "unknown provider '\(name)'; did you mean 'total' (the year's whole budget)?"
+        }
     }
 
     /// A year's budget in pounds. Under £1,000 (but not nothing) it is taken for millions or

@@ -162,10 +162,43 @@ import Testing
         ("£6,000", "'£6 k'", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£6 k'; write '£6k'"),
         ("£6,000", "£ 900", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£ 900'; write '£900'"),
         ("£6,000", "six", "expected an amount in pounds such as '£850' for 'weekly_cost', found 'six'"),
+        // A comma out of place was dropped: '£1,2500' read as £12,500 and '£5,20' as £520, without a word.
+        ("£6,000", "£1,2500", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£1,2500'; a comma goes between groups of three digits, as in '£1,250' or '£12,500'"),
+        ("£6,000", "£5,20", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£5,20'; a comma goes between groups of three digits, as in '£1,250' or '£12,500'"),
+        ("£6,000", "£1,50,0", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£1,50,0'; a comma goes between groups of three digits, as in '£1,250' or '£12,500'"),
     ])
     func moneyNearlyRightGetsAFix(old: String, new: String, message: String) {
         let errors = Self.errors(replacing: "weekly_cost: \(old)", with: "weekly_cost: \(new)")
         #expect(errors.hasPrefix("s.yaml:16:22: error: \(message)\n"), "\(errors)")
+    }
+
+    /// A misspelt 'total' in a budget is suggested, as a misspelt provider is.
+    @Test func misspeltBudgetTotalSuggestsIt() {
+        #expect(Self.errors(replacing: "{total: £2m,", with: "{totl: £2m,") == """
+            s.yaml:24:13: error: unknown provider 'totl'; did you mean 'total' (the year's whole budget)?
+                  2025/26: {totl: £2m, in-house fostering: £300k}
+                            ^
+            """)
+    }
+
+    /// A budget for a year not simulated is never compared with anything: said, not dropped
+    /// without a word (found keying a budget '2035/36' for 2025/26: the run showed no budget at all).
+    @Test func budgetsForYearsNotSimulatedAreNamed() throws {
+        #expect(try #require(Fixture.scenario(Self.base)).unusedBudgetNote == nil)
+        let text = Self.base.replacingOccurrences(of: "  2025/26: {total: £2m, in-house fostering: £300k}",
+                                                  with: "  2035/36: {total: £2m, in-house fostering: £300k}\n  2024/25: £1m\n  2029/30: £3m")
+        #expect(try #require(Fixture.scenario(text)).unusedBudgetNote
+                == "note: the budgets for 2035/36, 2024/25 are not used: the scenario simulates 2025/26 to 2029/30")
+        let short = try #require(Fixture.scenario(text, overrides: ["horizon=1 month"]))
+        #expect(short.unusedBudgetNote == "note: the budgets for 2035/36, 2024/25, 2029/30 are not used: the scenario simulates 2025/26 only")
+    }
+
+    /// Commas between groups of three digits are read as thousands, in pounds with or without '£'.
+    @Test func moneyWithThousandsCommas() throws {
+        for (text, pounds) in [("£6,000", 6_000.0), ("£1,234,567", 1_234_567), ("12,500", 12_500), ("£1,250.50", 1_250.5), ("£2,500k", 2_500_000), ("£.5", 0.5)] {
+            #expect(Checker.parseMoney(text) == pounds, "\(text)")
+        }
+        for text in ["£1,2500", "£,500", "£1,", "£1234,567", "£1.5,00", "£1,,000"] { #expect(Checker.parseMoney(text) == nil, "\(text)") }
     }
 
     /// A budget under £1,000 is millions or thousands without their letter (found trying
