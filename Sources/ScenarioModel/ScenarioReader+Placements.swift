@@ -128,7 +128,7 @@ extension ScenarioReader {
                 weeklyCost: c.money(costNode, "weekly_cost") ?? 0,
                 upliftAboveInflation: f["uplift"].flatMap { c.change($0, "uplift") } ?? 0,
                 localShare: f["local"].flatMap { c.share($0, "local") } ?? 1,
-                siblings: f["siblings"].flatMap { siblingHouseholds($0, c) }))
+                siblings: f["siblings"].flatMap { siblingHouseholds($0, c) }, localStated: f.has("local")))
         }
         return providers
     }
