@@ -201,6 +201,22 @@ import Testing
         for text in ["£1,2500", "£,500", "£1,", "£1234,567", "£1.5,00", "£1,,000"] { #expect(Checker.parseMoney(text) == nil, "\(text)") }
     }
 
+    /// A weekly cost under £10 is thousands without their 'k', and one of £100k or more a year's cost
+    /// (found writing '5.2' for £5.2k: children's homes costed at £5.20 a week, without a word).
+    @Test(arguments: [
+        ("5.2", "s.yaml:16:22: error: a weekly cost of less than £10 for 'weekly_cost', found '5.2': write '£5.2k' for thousands"),
+        ("£6", "s.yaml:16:22: error: a weekly cost of less than £10 for 'weekly_cost', found '£6': write '£6k' for thousands"),
+        ("£312k", "s.yaml:16:22: error: a weekly cost of £100k or more for 'weekly_cost', found '£312k': more than any placement costs a week; if it is a year's cost, divide it by 52 (£6000 a week)"),
+    ])
+    func aWeeklyCostOutByAThousandOrAYear(value: String, message: String) throws {
+        let errors = Self.errors(replacing: "weekly_cost: £6,000", with: "weekly_cost: \(value)")
+        #expect(errors.hasPrefix(message + "\n"), "\(errors)")
+        #expect(errors.components(separatedBy: "error:").count == 2)
+        for fine in ["0", "£10", "£99,999"] {
+            #expect(Fixture.scenario(Self.base.replacingOccurrences(of: "weekly_cost: £6,000", with: "weekly_cost: \(fine)")) != nil, "\(fine)")
+        }
+    }
+
     /// A budget under £1,000 is millions or thousands without their letter (found trying
     /// '2026/27: 12.5': a budget of £12.50 and a variance of the whole spend, without a word).
     @Test(arguments: [
