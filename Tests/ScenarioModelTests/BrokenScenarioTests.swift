@@ -357,6 +357,14 @@ import YAMLReader
             "error: expected a number for 'observed', found '30 children'"))
     }
 
+    /// An empty file, or one of comments only, is said to be empty (it was "expected a mapping
+    /// of keys and values for the scenario, found nothing").
+    @Test func emptyFileIsSaidToBeEmpty() {
+        for text in ["", "\n\n", "# only a comment\n"] {
+            #expect(Fixture.errors(text).hasPrefix("s.yaml:1:1: error: the scenario file is empty (or only comments): a scenario needs at least 'start', 'placements' and 'entries'; start from scenarios/example-annotated.yaml (docs/scenario-format.md)\n"), "\(Fixture.errors(text))")
+        }
+    }
+
     @Test func extendsAMissingFile() {
         let files = ["scenarios/variant.yaml": "name: variant\nextends: baseline.yaml\n"]
         #expect(Fixture.load("scenarios/variant.yaml", files).errors == """
