@@ -59,6 +59,10 @@ package enum CSVReader {
     /// Parses CSV bytes; the first non-blank row is the header.
     /// - Complexity: O(*n*) in the number of bytes.
     package static func parse(_ bytes: [UInt8], path: String) throws(FileError) -> CSVFile {
+        // Excel's "Unicode Text" and some exports write UTF-16: every other byte of a header is 0.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(64).filter({ $0 == 0 }).count >= 8 {
+            throw FileError(path: path, "is UTF-16 text (Excel's 'Unicode Text'), not a CSV this tool reads: save it as 'CSV UTF-8 (Comma delimited)'")
+        }
         var records: [[String]] = []
         var lines: [Int] = []
         var fields: [String] = []
@@ -118,6 +122,10 @@ package enum CSVReader {
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let header = records.first else { throw FileError(path: path, "the file is empty; expected a header row") }
         let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        // Excel in a locale with a decimal comma saves "CSV" separated by ';', and "Text" by tabs.
+        if columns.count == 1, let separator = [(";", "semicolons"), ("\t", "tabs")].first(where: { columns[0].contains($0.0) }) {
+            throw FileError(path: path, line: 1, "the columns are separated by \(separator.1), not commas: save it as 'CSV UTF-8 (Comma delimited)'")
+        }
         return CSVFile(path: path, columns: columns, rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
     }
 }

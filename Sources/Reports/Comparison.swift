@@ -77,19 +77,21 @@ package struct Comparison: Sendable {
         return table
     }
 
-    /// `costs.csv` of differences: pounds per financial year and provider (and `total`).
+    /// `costs.csv` of differences: pounds per financial year and provider (and `total`), with the
+    /// currency and the months of the year simulated, as in a run's `costs.csv`.
     package func costsTable() -> CSVTable {
-        var table = CSVTable(header: ["financial_year", "placement"] + Projection.summaryHeader)
+        var table = CSVTable(header: ["financial_year", "placement"] + Projection.summaryHeader + ["currency", "months_simulated"])
+        let marks = { (year: Int) -> [CSVField] in [.text(Projection.currency), self.base.monthsField(year: year)] }
         let providers = Self.union(base.model.providerNames, variant.model.providerNames)
         for (year, fy) in base.model.years.enumerated() {
             for p in providers {
                 let s = summary(variant: p.variant.map { vp in { self.variant.cost($0, year: year, provider: vp) } },
                                 base: p.base.map { bp in { self.base.cost($0, year: year, provider: bp) } })
-                table.rows.append([.text(fy.description), .text(p.name)] + Self.row(s, decimals: 0))
+                table.rows.append([.text(fy.description), .text(p.name)] + Self.row(s, decimals: 0) + marks(year))
             }
             let s = summary(variant: { self.variant.cost($0, year: year, provider: nil) },
                             base: { self.base.cost($0, year: year, provider: nil) })
-            table.rows.append([.text(fy.description), .text("total")] + Self.row(s, decimals: 0))
+            table.rows.append([.text(fy.description), .text("total")] + Self.row(s, decimals: 0) + marks(year))
         }
         return table
     }

@@ -35,7 +35,9 @@ package final class FolderReplacement {
     private var committed = false
 
     /// The names in a folder that mark it as written by this tool, and so safe to replace.
-    package static let markers = ["run.json", "compare.json", "shard.json", "backtest.csv"]
+    package static let markers = ["run.json", "compare.json", "shard.json", "backtest.csv", syntheticMarker]
+    /// The note `sufficiency synth` writes beside its year folders: the return is fictional.
+    package static let syntheticMarker = "synthetic.txt"
 
     private init(path: String, staging: String, lockPath: String, lockDescriptor: Int32) {
         (self.path, self.staging, self.lockPath, self.lockDescriptor) = (path, staging, lockPath, lockDescriptor)

@@ -59,7 +59,8 @@ package struct Measure: Sendable {
     }
 
     /// Every measure `model` can define, in the order of measures.csv; those it cannot (no child
-    /// population, no foster carers, no care leavers' suitability, no adoption) are left out.
+    /// population, no provider's `local` share, no foster carers, no care leavers' suitability,
+    /// no adoption) are left out.
     package static func all(_ model: CareModel) -> [Measure] {
         let setup = model.measureSetup
         let scenario = model.scenario
@@ -72,7 +73,10 @@ package struct Measure: Sendable {
         }
         list.append(.percent("3+ placements in the year (%)", .threePlacements, of: .childrenInCare, atStart: false))
         list.append(.percent("same placement 2+ years (%)", .longTermSamePlacement, of: .longTermInCare, atStart: false))
-        list.append(.percent("placed out of area (%)", .outOfArea, of: .childrenInCare, atStart: true))
+        // Without any provider's 'local' share every child counts as local: 0% would be a figure nobody gave.
+        if scenario.providers.contains(where: \.localStated) {
+            list.append(.percent("placed out of area (%)", .outOfArea, of: .childrenInCare, atStart: true))
+        }
         if setup.fosterProvider.contains(true) {
             list.append(.percent("in-house share of foster placements (%)", .inHouseFoster, of: .inFoster, atStart: true))
         }

@@ -15,3 +15,31 @@ extension Projection {
             + "(give any budget for \(part.count == 1 ? "it" : "them") for those months), and \(them) year end is the last month end simulated"
     }
 }
+
+extension Projection {
+    /// How many months of financial year `year` (index) are simulated: 12 for a whole year, 6 for
+    /// one from 1 October; a month simulated in part counts as its share of days (15 to 31
+    /// October is 17/31). For the `months_simulated` column, so that a part year's cost is never
+    /// read beside a whole year's budget without a word in the CSV itself.
+    package func monthsSimulated(year: Int) -> Double {
+        let s = model.scenario, fy = model.years[year]
+        let from = max(fy.firstDay, s.start), to = min(fy.lastDay, s.end)
+        var months = 0.0, first = from
+        while first <= to {
+            let last = min(first.monthEnd, to)
+            let (y, m, _) = first.civil
+            months += Double(last.number - first.number + 1) / Double(Day.daysIn(month: m, year: y))
+            first = last + 1
+        }
+        return months
+    }
+
+    /// `monthsSimulated(year:)` as a CSV cell: a whole number when whole (`12`), else to two decimals (`5.55`).
+    package func monthsField(year: Int) -> CSVField {
+        let months = monthsSimulated(year: year)
+        return months == months.rounded() ? .integer(Int(months)) : .number(months, decimals: 2)
+    }
+
+    /// The currency of every sum of money in the cost tables, in their `currency` column.
+    package static let currency = "GBP"
+}

@@ -32,12 +32,13 @@ extension Projection {
         return table
     }
 
-    /// `costs.csv`: pounds per financial year and placement (cost line), with budget and variance.
+    /// `costs.csv`: pounds per financial year and placement (cost line), with budget and variance,
+    /// then `currency` (`GBP`) and `months_simulated` (12, or fewer in a year simulated in part).
     ///
     /// Projected spend is the mean over replications, so lines add up to the total; the variance
     /// is projected spend minus budget (positive is an overspend).
     package func costsTable() -> CSVTable {
-        var table = CSVTable(header: ["financial_year", "placement"] + Self.summaryHeader + ["budget", "variance"])
+        var table = CSVTable(header: ["financial_year", "placement"] + Self.summaryHeader + ["budget", "variance", "currency", "months_simulated"])
         let placements: [(String, Int?)] = model.providerNames.enumerated().map { ($1, $0) } + [("total", nil)]
         for (year, fy) in model.years.enumerated() {
             for (name, provider) in placements {
@@ -45,7 +46,7 @@ extension Projection {
                 let budget = self.budget(year: year, provider: provider)
                 table.rows.append([.text(fy.description), .text(name)] + Self.fields(s, decimals: 0)
                     + [budget.map { .number($0, decimals: 0) } ?? .text(""),
-                       budget.map { .number(s.mean - $0, decimals: 0) } ?? .text("")])
+                       budget.map { .number(s.mean - $0, decimals: 0) } ?? .text(""), .text(Self.currency), monthsField(year: year)])
             }
         }
         return table
@@ -112,29 +113,36 @@ extension Projection {
 
 /// The medium-term financial strategy tables: spend per financial year and cost line against budget.
 extension Projection {
-    /// `mtfs.csv`: one row per financial year and cost line, with stable column names.
+    /// `mtfs.csv`: one row per financial year and cost line, with stable column names; the last two
+    /// say the currency (`GBP`) and the months of the year simulated (12, or fewer in a part year).
     package func mtfsTable() -> CSVTable {
-        var table = CSVTable(header: ["financial_year", "cost_line", "projected_spend", "p05", "p50", "p95", "budget", "variance"])
+        var table = CSVTable(header: ["financial_year", "cost_line", "projected_spend", "p05", "p50", "p95", "budget", "variance",
+                                      "currency", "months_simulated"])
         for (year, fy) in model.years.enumerated() {
             for (line, provider) in costLines {
                 let s = summary { cost($0, year: year, provider: provider) }
                 let budget = self.budget(year: year, provider: provider)
                 table.rows.append([.text(fy.description), .text(line)]
                     + [s.mean, s.p05, s.p50, s.p95].map { .number($0, decimals: 0) }
-                    + [budget.map { .number($0, decimals: 0) } ?? .text(""), budget.map { .number(s.mean - $0, decimals: 0) } ?? .text("")])
+                    + [budget.map { .number($0, decimals: 0) } ?? .text(""), budget.map { .number(s.mean - $0, decimals: 0) } ?? .text("")]
+                    + [.text(Self.currency), monthsField(year: year)])
             }
         }
         return table
     }
 
-    /// `mtfs_wide.csv`: one column per financial year, to paste straight into a spreadsheet.
+    /// `mtfs_wide.csv`: one column per financial year, to paste straight into a spreadsheet; a
+    /// first row gives the months of each year simulated (12, or fewer in a part year), and the
+    /// last column the currency of each row of money (`GBP`).
     package func mtfsWideTable() -> CSVTable {
-        var table = CSVTable(header: ["cost_line", "measure"] + model.years.map(\.description))
+        var table = CSVTable(header: ["cost_line", "measure"] + model.years.map(\.description) + ["currency"])
+        table.rows.append([.text(""), .text("months simulated")] + model.years.indices.map { monthsField(year: $0) } + [.text("")])
         for (line, provider) in costLines {
             let summaries = model.years.indices.map { year in summary { cost($0, year: year, provider: provider) } }
             let budgets = model.years.indices.map { budget(year: $0, provider: provider) }
             func row(_ measure: String, _ values: [Double?]) {
-                table.rows.append([.text(line), .text(measure)] + values.map { $0.map { .number($0, decimals: 0) } ?? .text("") })
+                table.rows.append([.text(line), .text(measure)] + values.map { $0.map { .number($0, decimals: 0) } ?? .text("") }
+                    + [.text(Self.currency)])
             }
             row("projected spend (mean)", summaries.map(\.mean))
             row("low (5th percentile)", summaries.map(\.p05))

@@ -22,8 +22,8 @@ package enum CivilDate {
         Day.daysIn(month: month, year: year)
     }
 
-    /// Parses `dd/mm/YYYY` (raw 903) or `YYYY-MM-DD` (regional ISO); `nil` for anything else or an
-    /// impossible date such as 31/02/2019. A trailing time (` 00:00:00`, `T00:00:00`) is ignored.
+    /// Parses `dd/mm/YYYY` (raw 903; `d/m/YYYY` too) or `YYYY-MM-DD` (regional ISO); `nil` for
+    /// anything else or an impossible date such as 31/02/2019. A trailing time (` 00:00:00`, `T00:00:00`) is ignored.
     package static func parse(_ text: String) -> Int? {
         var bytes = Array(text.utf8)
         if let cut = bytes.firstIndex(where: { $0 == 0x20 || $0 == 0x54 }), cut >= 8 { bytes.removeSubrange(cut...) }
@@ -37,9 +37,8 @@ package enum CivilDate {
             return value
         }
         let year: Int, month: Int, day: Int
-        if bytes.count == 10, bytes[2] == 0x2F, bytes[5] == 0x2F {
-            guard let d = number(0..<2), let m = number(3..<5), let y = number(6..<10) else { return nil }
-            (year, month, day) = (y, m, d)
+        if let (first, second, y) = slashed(bytes) {
+            (year, month, day) = (y, second, first)
         } else if bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D {
             guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
             (year, month, day) = (y, m, d)
@@ -48,6 +47,16 @@ package enum CivilDate {
         }
         guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
         return days(year: year, month: month, day: day)
+    }
+
+    /// The numbers of `n/n/YYYY` with one or two digits each before the year (`01/04/2019`, and
+    /// `1/4/2019` as a spreadsheet may save it), in the order written; `nil` for anything else.
+    package static func slashed(_ bytes: [UInt8]) -> (Int, Int, Int)? {
+        let parts = bytes.split(separator: 0x2F, omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { (0x30...0x39).contains($0) } }) else { return nil }
+        let value = { (part: Array<UInt8>.SubSequence) in part.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        return (value(parts[0]), value(parts[1]), value(parts[2]))
     }
 
     /// `dd/mm/YYYY`, as raw 903 files write dates.

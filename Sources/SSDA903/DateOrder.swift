@@ -11,15 +11,10 @@ public struct DateOrder: Sendable {
 
     public init() {}
 
-    /// Counts `text` if it has the form `nn/nn/YYYY`.
+    /// Counts `text` if it has the form `nn/nn/YYYY` (or `n/n/YYYY`, as a US spreadsheet writes `4/13/2019`).
     mutating func count(_ text: String, file: String) {
-        let b = Array(text.utf8.prefix(10))
-        guard b.count == 10, b[2] == 0x2F, b[5] == 0x2F else { return }
-        func number(_ i: Int) -> Int? {
-            guard (0x30...0x39).contains(b[i]), (0x30...0x39).contains(b[i + 1]) else { return nil }
-            return Int(b[i] - 0x30) * 10 + Int(b[i + 1] - 0x30)
-        }
-        guard let first = number(0), let second = number(3) else { return }
+        let b = Array(text.utf8.prefix { $0 != 0x20 && $0 != 0x54 })
+        guard let (first, second, _) = CivilDate.slashed(b) else { return }
         if (13...31).contains(first), (1...12).contains(second) { byFile[file, default: (0, 0)].dayFirst += 1 }
         if (13...31).contains(second), (1...12).contains(first) { byFile[file, default: (0, 0)].monthFirst += 1 }
     }

@@ -100,7 +100,15 @@ public enum ReturnReader {
         guard FileManager.default.fileExists(atPath: episodesURL.path) else {
             throw ImportError(path: episodesURL.path, "missing episodes table")
         }
-        return try CSVReader.read(episodesURL)
+        let table = try CSVReader.read(episodesURL)
+        // Children in care carry over from year to year, so a year's episodes are never none: a
+        // file with only its header is a year missing, whose children's care would go unrecorded
+        // (their episodes censored, their exits lost) and the rates silently low.
+        guard !table.rows.isEmpty else {
+            throw ImportError(path: episodesURL.path, "holds no episodes, only its header row: a year's return is missing; "
+                              + "export the year's episodes again, or move its folder out if the year is before or after the years you need")
+        }
+        return table
     }
 
     private static func readRawYear(_ folder: URL, episodes: CSVFile, year: (year: CollectionYear, note: String)) throws(ImportError) -> Return903 {

@@ -211,6 +211,12 @@ final class Checker {
         var scale = 1.0
         if body.hasSuffix("k") { scale = 1_000; body = body.dropLast() }
         else if body.hasSuffix("m") { scale = 1_000_000; body = body.dropLast() }
+        // Commas only between groups of thousands: '£1,2500' (a mistyped £1,250 or £12,500) and
+        // '£5,20' are errors, not £12,500 and £520.
+        let whole = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count == 1 || (1...3).contains(groups[0].count),
+              groups.dropFirst().allSatisfy({ $0.count == 3 }), !body.dropFirst(whole.count).contains(",") else { return nil }
         let digits = body.filter { $0 != "," }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               let value = Double(digits), value.isFinite
@@ -318,6 +324,9 @@ final class Checker {
         guard case .scalar(let s) = node.content else { return "" }
         var fixed = s.text.replacingOccurrences(of: " ", with: "")
         if fixed.hasSuffix("K") || fixed.hasSuffix("M") { fixed = String(fixed.dropLast()) + fixed.suffix(1).lowercased() }
+        if s.text.contains(","), Checker.parseMoney(s.text.filter { $0 != "," }) != nil {
+            return "; a comma goes between groups of three digits, as in '£1,250' or '£12,500'"
+        }
         guard fixed != s.text, Checker.parseMoney(fixed) != nil else { return "" }
         let why = fixed.count == s.text.count ? " (a lower-case 'k' for thousands, 'm' for millions)" : ""
         return "; write '\(fixed)'\(why)"

@@ -121,6 +121,9 @@ public struct Provider: Sendable {
     public var localShare: Double
     /// Households approved for sibling groups, among this provider's (`nil`: none).
     public var siblings: SiblingHouseholds? = nil
+    /// Whether the scenario gives `local` (otherwise `localShare` is the default, 100%, and
+    /// nothing is known about where its children are placed).
+    public var localStated: Bool = false
 }
 
 /// A provider's households approved for sibling groups, beyond its other places: each takes one group

@@ -44,15 +44,12 @@ extension ScenarioReader {
     }
 
     /// `observed: 30` in the scenario's `population`: the children's cells were estimated (see
-    /// ``Scenario/populationObserved``). A provider named `observed` keeps its name.
+    /// ``Scenario/populationObserved``); `observed: none` (a variant's way to drop its
+    /// baseline's) is as if left out. A provider named `observed` keeps its name.
     static func populationObserved(_ node: Node, _ context: Context, _ c: Checker) -> Double? {
-        guard context.populationObservedKey, let pair = node.pairs.first(where: { $0.key == "observed" }), let n = c.number(pair.value, "observed") else { return nil }
-        guard n > 0 else {
-            c.error("'observed' is how many children the population's shares are as well known as: more than zero, or leave it out for a population counted child by child",
-                    at: pair.value.mark)
-            return nil
-        }
-        return n
+        guard context.populationObservedKey, let pair = node.pairs.first(where: { $0.key == "observed" }) else { return nil }
+        return observedSetting(pair.value, meaning: "how many children the population's shares are as well known as",
+                               without: "a population counted child by child", c) ?? nil
     }
 
     /// A provider's misspelt name in a population: a placement type's name suggests its first
@@ -420,7 +417,7 @@ extension ScenarioReader {
             for line in lines.pairs {
                 let provider = line.key == "total" ? nil
                     : c.reference(line.key, at: line.keyMark, among: context.providerNames, kind: "provider",
-                                  hint: placementTypeHint(context, "a budget is by provider (or 'total')"))
+                                  hint: budgetLineHint(context))
                 if line.key != "total", provider == nil { continue }
                 if let pounds = budget(line.value, line.key, c) {
                     budgets.append(Budget(year: year, provider: provider, pounds: pounds))
@@ -428,6 +425,17 @@ extension ScenarioReader {
             }
         }
         return budgets
+    }
+
+    /// A budget line's misspelt name: a placement type's suggests its first provider; a near
+    /// miss of `total` (`totl`), when no provider is nearer, suggests it.
+    static func budgetLineHint(_ context: Context) -> (String) -> String? {
+        { name in
+            if let hint = placementTypeHint(context, "a budget is by provider (or 'total')")(name) { return hint }
+            guard Suggestion.nearest(to: name, among: context.providerNames) == nil,
+                  Suggestion.nearest(to: name, among: ["total"]) != nil else { return nil }
+            return "unknown provider '\(name)'; did you mean 'total' (the year's whole budget)?"
+        }
     }
 
     /// A year's budget in pounds. Under £1,000 (but not nothing) it is taken for millions or

@@ -125,12 +125,29 @@ extension ScenarioReader {
                 capacity: carers.map { Int(Double($0.households) * $0.placesPerHousehold) } ?? capacity,
                 capacityChanges: changes,
                 fosterCarers: carers,
-                weeklyCost: c.money(costNode, "weekly_cost") ?? 0,
+                weeklyCost: weeklyCost(costNode, c) ?? 0,
                 upliftAboveInflation: f["uplift"].flatMap { c.change($0, "uplift") } ?? 0,
                 localShare: f["local"].flatMap { c.share($0, "local") } ?? 1,
-                siblings: f["siblings"].flatMap { siblingHouseholds($0, c) }))
+                siblings: f["siblings"].flatMap { siblingHouseholds($0, c) }, localStated: f.has("local")))
         }
         return providers
+    }
+
+    /// A provider's cost per child per week. Under £10 (but not nothing) it is thousands written
+    /// without their 'k' (`5.2` for £5.2k: a cost a thousandth of the real one), and from £100k a
+    /// year's cost (more than any placement costs a week): errors, not a forecast out by 1,000 or 52 times.
+    static func weeklyCost(_ node: Node, _ c: Checker) -> Double? {
+        guard let pounds = c.money(node, "weekly_cost"), case .scalar(let scalar) = node.content else { return nil }
+        if pounds > 0 && pounds < 10 {
+            let digits = scalar.text.hasPrefix("£") ? String(scalar.text.dropFirst()) : scalar.text
+            c.error("a weekly cost of less than £10 for 'weekly_cost', found '\(scalar.text)': write '£\(digits)k' for thousands", at: node.mark)
+            return nil
+        }
+        if pounds >= 100_000 {
+            c.error("a weekly cost of £100k or more for 'weekly_cost', found '\(scalar.text)': more than any placement costs a week; if it is a year's cost, divide it by 52 (£\(Int((pounds / 52).rounded())) a week)", at: node.mark)
+            return nil
+        }
+        return pounds
     }
 
     private static func capacityChanges(_ node: Node, starting start: Day?, _ c: Checker) -> [CapacityChange] {

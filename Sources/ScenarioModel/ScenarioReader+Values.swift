@@ -38,12 +38,8 @@ extension ScenarioReader {
         var ok = true
         for pair in fields.pairs {
             if pair.key == "observed" && !names.contains("observed") {
-                guard let n = c.number(pair.value, "observed") else { ok = false; continue }
-                guard n > 0 else {
-                    c.error("'observed' is how many children or moves the shares were counted from: more than zero, or leave it out for shares known exactly", at: pair.value.mark)
-                    ok = false
-                    continue
-                }
+                guard let n = observedSetting(pair.value, meaning: "how many children or moves the shares were counted from",
+                                              without: "shares known exactly", c) else { ok = false; continue }
                 observed = n
                 continue
             }
@@ -59,6 +55,29 @@ extension ScenarioReader {
             return nil
         }
         return Mix(shares: shares.map { $0 / total }, observed: observed)
+    }
+
+    /// An `observed` setting: a number more than zero, or `none`, which takes the shares as known
+    /// exactly; a variant writes `none` to switch off its baseline's `observed` (a variant merges
+    /// key by key, so it cannot leave a key out). `.some(nil)` for `none`; `nil` after an error.
+    static func observedSetting(_ node: Node, meaning: String, without: String, _ c: Checker) -> Double?? {
+        if case .scalar(let s) = node.content {
+            let word = s.text.lowercased()
+            if word == "none" { return .some(nil) }
+            // Other ways of saying "off" (`false`, `no`, `~`, nothing) and near misses of `none`.
+            let off = ["false", "no", "off", "null", "~", "0%", ""].contains(word) || Suggestion.nearest(to: word, among: ["none"]) != nil
+            if off && s.style == .plain {
+                c.error("'observed' is \(meaning): a number more than zero, or 'none' for \(without); found \(node.shortText)"
+                        + (word.isEmpty || Suggestion.nearest(to: word, among: ["none"]) == nil ? "" : "; did you mean 'none'?"), at: node.mark)
+                return nil
+            }
+        }
+        guard let n = c.number(node, "observed") else { return nil }
+        guard n > 0 else {
+            c.error("'observed' is \(meaning): more than zero, or leave it out (in a variant, write 'none') for \(without)", at: node.mark)
+            return nil
+        }
+        return n
     }
 
     /// The message for a misspelt `observed` in a mix (`observd: 40`), when no type is nearer.

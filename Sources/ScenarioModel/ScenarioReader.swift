@@ -28,6 +28,11 @@ public enum ScenarioReader {
     }
 
     private static func read(_ root: Node, fallbackName: String, _ c: Checker) -> Scenario? {
+        if case .scalar(let s) = root.content, s.text.isEmpty, s.style == .plain {
+            c.error("the scenario file is empty (or only comments): a scenario needs at least 'start', 'placements' and 'entries'; "
+                    + "start from scenarios/example-annotated.yaml (docs/scenario-format.md)", at: root.mark)
+            return nil
+        }
         guard let top = c.fields(root, "the scenario", allowed: topKeys) else { return nil }
 
         let name = top["name"].flatMap { c.text($0, "name") } ?? fallbackName

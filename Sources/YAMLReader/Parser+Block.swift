@@ -133,6 +133,14 @@ extension Parser {
         return ""
     }
 
+    /// Whether line `number` reads as `key: value` or `key:` (a colon then a space or the line's end).
+    func looksLikeKey(line number: Int) -> Bool {
+        let text = source.line(number).drop { $0 == " " }
+        let content = text.prefix { $0 != "#" }.reversed().drop { $0 == " " }.reversed()
+        guard let first = content.first, first != "-", first != "\"", first != "'" else { return false }
+        return content.last == ":" || content.contains(": ")
+    }
+
     /// Ends a value that stopped on its line: only a comment may follow on the line, and the next
     /// line with content must not be indented further than `parentIndent`.
     mutating func finishValue(plain: Bool, parentIndent: Int) throws {
@@ -152,6 +160,10 @@ extension Parser {
                     // A whole document that is one line of text, then keys: the first line lacks its ':'.
                     throw failIndentation("expected ':' after the key on this line (write 'key: value')\(noBreakSpaceHint(line: valueLine))",
                                           atLine: valueLine)
+                }
+                if looksLikeKey(line: line) {
+                    // `name: x` then `    in_house: true` indented further: a key out of line, not text.
+                    throw failIndentation("unexpected indentation: this line looks like a key, but is indented more than the key on the line above; line them up (or, if it is text continuing the value above, quote the text)")
                 }
                 throw failIndentation("plain text continues on the next line; quote it, or use '|' for text over several lines")
             }

@@ -76,8 +76,13 @@ extension SourceText {
                 let bad = bytes[start...].prefix(length).map { "0x" + String($0, radix: 16, uppercase: true) }
                 let source = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
                 let what = bad.count == 1 ? "byte \(bad[0])" : "bytes \(bad.joined(separator: " "))"
+                // The characters a council's file saved as Windows-1252 ('ANSI') most often holds.
+                let windows1252: [UInt8: String] = [0x80: "€", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—",
+                                                    0xA3: "£", 0xE8: "è", 0xE9: "é"]
+                let hint = bad.count == 1 ? bytes[start...].first.flatMap { windows1252[$0] }
+                    .map { " (it is '\($0)' in Windows-1252, which Notepad and Excel call 'ANSI')" } ?? "" : ""
                 throw Diagnostic(
-                    "the file is not UTF-8 text: \(what) (shown as '\u{FFFD}') cannot be read as UTF-8; save the file as UTF-8",
+                    "the file is not UTF-8 text: \(what) (shown as '\u{FFFD}') cannot be read as UTF-8\(hint); save the file as UTF-8",
                     at: Mark(source: source, line: line, column: column))
             }
         }

@@ -27,6 +27,36 @@ import YAMLReader
         #expect(month.partYearNote() == "note: simulated in part only: 2025/26 from 1 April 2025 to 30 April 2025. Its cost is for those months (give any budget for it for those months), and its year end is the last month end simulated")
     }
 
+    /// The CSVs themselves mark a part year, for an analyst who opens mtfs.csv in Excel and never
+    /// sees the console: `months_simulated` is 6 for 2025/26 from 1 October, 12 for a whole year,
+    /// and counts a part month by its days (15 October to 31 March is 5 + 17/31 = 5.55 months);
+    /// every row of money says its currency.
+    @Test func csvsSayTheMonthsSimulatedAndTheCurrency() throws {
+        func column(_ table: CSVTable, _ name: String) -> [String] {
+            let k = table.header.firstIndex(of: name)!
+            return table.rows.map { CSVTable.encode($0[k]) }
+        }
+        let october = try Self.projection(Self.fixed.replacingOccurrences(of: "start: 2025-04-01", with: "start: 2025-10-01"))
+        let costs = october.costsTable(), mtfs = october.mtfsTable()
+        #expect(Array(costs.header.suffix(4)) == ["budget", "variance", "currency", "months_simulated"])
+        #expect(Array(mtfs.header.prefix(8)) == ["financial_year", "cost_line", "projected_spend", "p05", "p50", "p95", "budget", "variance"])
+        // Three lines (in-house, agency, total) in each of 2025/26, 2026/27 and 2027/28.
+        #expect(column(costs, "months_simulated") == ["6", "6", "6", "12", "12", "12", "6", "6", "6"])
+        #expect(column(mtfs, "months_simulated") == column(costs, "months_simulated"))
+        #expect(Set(column(costs, "currency") + column(mtfs, "currency")) == ["GBP"])
+        let wide = october.mtfsWideTable()
+        #expect(wide.header == ["cost_line", "measure", "2025/26", "2026/27", "2027/28", "currency"])
+        #expect(wide.rows.first.map { $0.map(CSVTable.encode) } == ["", "months simulated", "6", "12", "6", ""])
+        #expect(wide.rows.dropFirst().allSatisfy { $0.last == .text("GBP") })
+
+        let whole = try Self.projection(Self.fixed)
+        #expect(Set(column(whole.mtfsTable(), "months_simulated")) == ["12"])
+        let mid = try Self.projection(Self.fixed.replacingOccurrences(of: "start: 2025-04-01", with: "start: 2025-10-15"))
+        #expect(column(mid.mtfsTable(), "months_simulated") == ["5.55", "5.55", "5.55", "12", "12", "12", "6.45", "6.45", "6.45"])
+        // The cost is for those days: 4 children in-house at £350 a week, 15 October to 31 March is 168 days.
+        #expect(abs(Self.numbers(mid.costsTable(), keys: ["financial_year", "placement"])[["2025/26", "in-house"]]!["mean"]! - 4 * 168 * 50) < 1e-6)
+    }
+
     static let fixed = """
         start: 2025-04-01
         horizon: 2 years

@@ -22,4 +22,25 @@ import Testing
             try table.requiredColumn("DECOM")
         }
     }
+
+    /// What Excel writes when not asked for CSV UTF-8 is named, not read as one odd column
+    /// ("missing column 'DECOM'; 13 of the 13 header fields are not column names").
+    @Test func utf16AndOtherSeparatorsAreNamed() {
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("CHILD,DECOM\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(throws: FileError(path: "e.csv", "is UTF-16 text (Excel's 'Unicode Text'), not a CSV this tool reads: save it as 'CSV UTF-8 (Comma delimited)'")) {
+            try CSVReader.parse(utf16, path: "e.csv")
+        }
+        // Without its byte-order mark too.
+        #expect(throws: FileError(path: "e.csv", "is UTF-16 text (Excel's 'Unicode Text'), not a CSV this tool reads: save it as 'CSV UTF-8 (Comma delimited)'")) {
+            try CSVReader.parse(Array(utf16.dropFirst(2)), path: "e.csv")
+        }
+        #expect(throws: FileError(path: "e.csv", line: 1, "the columns are separated by semicolons, not commas: save it as 'CSV UTF-8 (Comma delimited)'")) {
+            try CSVReader.parse(Array("CHILD;DECOM\r\n1;2\r\n".utf8), path: "e.csv")
+        }
+        #expect(throws: FileError(path: "e.csv", line: 1, "the columns are separated by tabs, not commas: save it as 'CSV UTF-8 (Comma delimited)'")) {
+            try CSVReader.parse(Array("CHILD\tDECOM\n1\t2\n".utf8), path: "e.csv")
+        }
+        // A one-column file with no separator in its name is read as it is.
+        #expect((try? CSVReader.parse(Array("CHILD\n1\n".utf8), path: "e.csv"))?.columns == ["CHILD"])
+    }
 }

@@ -53,6 +53,10 @@ import ScenarioModel
         #expect(Self.allZero(comparison.costsTable()))
         #expect(Self.allZero(comparison.bedNeedTable()))
         #expect(Self.allZero(comparison.flowsTable()))
+        // Differences of money say their currency and the months simulated, as a run's costs.csv does.
+        let costs = comparison.costsTable()
+        #expect(Array(costs.header.suffix(2)) == ["currency", "months_simulated"])
+        #expect(costs.rows.allSatisfy { Array($0.suffix(2)) == [.text("GBP"), .integer(12)] })
     }
 
     @Test func capacityThatIsNeverNeededChangesNoCost() throws {

@@ -6,7 +6,7 @@ import ScenarioModel
 
 /// measures.csv and its paired differences.
 @Suite struct MeasuresTableTests {
-    static func scenario(extra: String = "", population: String = "fostering: {5 to 9: 120}") throws -> Scenario {
+    static func scenario(extra: String = "", population: String = "fostering: {5 to 9: 120}", local: String = ", local: 50%") throws -> Scenario {
         let yaml = """
             start: 2025-04-01
             horizon: 2 years
@@ -17,7 +17,7 @@ import ScenarioModel
               foster care:
                 providers:
                   - {name: fostering, in_house: true, capacity: 200, weekly_cost: £600}
-                  - {name: agency fostering, weekly_cost: £900, local: 50%}
+                  - {name: agency fostering, weekly_cost: £900\(local)}
             population:
               \(population)
             entries:
@@ -58,6 +58,16 @@ import ScenarioModel
         // Everyone is in house: the in-house share of foster placements is 100% at the start.
         let inHouse = Self.rows(Self.projection(try Self.scenario()).measuresTable(), "in-house share of foster placements (%)")
         #expect(inHouse.first?[0] == .text("start") && inHouse.first?[2] == .number(100, decimals: 2))
+    }
+
+    /// Placed out of area needs some provider's `local` share: without one every child counts as
+    /// local by default, and the measure was written as 0% (found calibrating from a 903 return,
+    /// which gives no distances).
+    @Test func outOfAreaNeedsALocalShare() throws {
+        let stated = Self.projection(try Self.scenario()).measuresTable()
+        #expect(Self.rows(stated, "placed out of area (%)").first?[0] == .text("start"))
+        let scenario = try Self.scenario(local: "")
+        #expect(Self.rows(Self.projection(scenario).measuresTable(), "placed out of area (%)").isEmpty)
     }
 
     /// Measures from flows: every group of two placed together with ample sibling households (100%),
@@ -101,3 +111,4 @@ import ScenarioModel
         #expect(Self.projection(s, threads: 1).measuresTable().rendered() == Self.projection(s, threads: 4).measuresTable().rendered())
     }
 }
+

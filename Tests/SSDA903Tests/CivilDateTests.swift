@@ -15,7 +15,12 @@ import Testing
         #expect(CivilDate.parse("29/02/2024") == CivilDate.days(year: 2024, month: 2, day: 29))
         #expect(CivilDate.parse("2024-02-29") == CivilDate.days(year: 2024, month: 2, day: 29))
         #expect(CivilDate.parse("2019-04-01 00:00:00") == CivilDate.days(year: 2019, month: 4, day: 1))
-        for bad in ["29/02/2023", "31/04/2020", "2020-13-01", "1/2/2020", "", "abc"] { #expect(CivilDate.parse(bad) == nil) }
+        // Without leading zeros, as a spreadsheet may save dates (they were rejected, every one).
+        #expect(CivilDate.parse("1/2/2020") == CivilDate.days(year: 2020, month: 2, day: 1))
+        #expect(CivilDate.parse("1/4/2019 00:00") == CivilDate.days(year: 2019, month: 4, day: 1))
+        for bad in ["29/02/2023", "31/04/2020", "2020-13-01", "1/13/2020", "001/02/2020", "1/2/20", "/2/2020", "1//2020", "", "abc"] {
+            #expect(CivilDate.parse(bad) == nil, "\(bad)")
+        }
     }
 
     @Test func collectionYearsRunAprilToMarch() {

@@ -36,6 +36,39 @@ import Testing
         #expect(problem.contains("look like mm/dd/YYYY (month first) in 8 files"))
     }
 
+    /// Dates without leading zeros (`1/4/2019`, as a spreadsheet may save them) read as the same
+    /// days as `01/04/2019` (they were all rejected); written the US way (`4/13/2019`) they are
+    /// caught as month first, as padded ones are.
+    @Test func datesWithoutLeadingZeros() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SyntheticReturn.write(to: folder, options: .init(seed: 8, years: 3, childrenInCare: 120))
+        let padded = EpisodeStitcher.stitch(try ReturnReader.read(folder))
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "csv" }
+        func rewrite(_ change: (Substring, Substring, Substring) -> String) throws {
+            for url in files {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try Data(text.replacing(/(\d\d)\/(\d\d)\/(\d{4})/) { change($0.1, $0.2, $0.3) }.utf8).write(to: url)
+            }
+        }
+        func unpadded(_ n: Substring) -> Substring { n.first == "0" ? n.dropFirst() : n }
+        try rewrite { d, m, y in "\(unpadded(d))/\(unpadded(m))/\(y)" }
+        let bare = EpisodeStitcher.stitch(try ReturnReader.read(folder))
+        #expect(bare.report.rowsRead == padded.report.rowsRead && bare.report.counts == padded.report.counts)
+        #expect(bare.children.count == padded.children.count && ReturnCheck.problems(bare) == nil)
+        #expect(bare.dateOrder.totals == padded.dateOrder.totals)
+
+        // The same dates the US way: month, then day.
+        for url in files {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacing(/(\d{1,2})\/(\d{1,2})\/(\d{4})/) { "\($0.2)/\($0.1)/\($0.3)" }.utf8).write(to: url)
+        }
+        let us = EpisodeStitcher.stitch(try ReturnReader.read(folder))
+        #expect(!us.dateOrder.monthFirstFiles.isEmpty && us.dateOrder.totals.dayFirst == 0)
+        #expect(ReturnCheck.problems(us)?.contains("look like mm/dd/YYYY (month first)") == true)
+    }
+
     /// A folder named by the year its collection starts is still read as such, decided over all
     /// folders together; a few future-dated starts in a folder named by the year it ends do not shift it.
     @Test func yearNamingIsDecidedOverAllFoldersAndResistsAFewOddDates() throws {

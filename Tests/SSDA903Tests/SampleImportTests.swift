@@ -43,4 +43,25 @@ import Testing
         }
         #expect(total == 3737)
     }
+
+    /// A year whose episodes file has only its header is a year missing: the reader stops,
+    /// naming the file (it went on, censoring the open episodes before it, and calibrated exits
+    /// of 304 where the whole sample gives 440, without a word).
+    @Test func aYearWithNoEpisodesIsRefused() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SyntheticReturn.write(to: folder, options: .init(seed: 3, years: 3, childrenInCare: 60))
+        _ = try ReturnReader.read(folder)
+        let year = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().dropFirst().first)
+        let episodes = folder.appendingPathComponent(year).appendingPathComponent("episodes.csv")
+        let header = try #require(try String(contentsOf: episodes, encoding: .utf8).split(whereSeparator: \.isNewline).first)
+        try (header + "\r\n").write(to: episodes, atomically: true, encoding: .utf8)
+        do {
+            _ = try ReturnReader.read(folder)
+            Issue.record("a year with no episodes was read")
+        } catch {
+            #expect(error == ImportError(path: episodes.path, "holds no episodes, only its header row: a year's return is missing; "
+                                         + "export the year's episodes again, or move its folder out if the year is before or after the years you need"))
+        }
+    }
 }

@@ -149,7 +149,7 @@ import YAMLReader
 
     @Test func observedCountOfZero() {
         #expect(Self.errors(replacing: "children's home: 20%}", with: "children's home: 20%, observed: 0}") == """
-            s.yaml:12:62: error: 'observed' is how many children or moves the shares were counted from: more than zero, or leave it out for shares known exactly
+            s.yaml:12:62: error: 'observed' is how many children or moves the shares were counted from: more than zero, or leave it out (in a variant, write 'none') for shares known exactly
                       to: {foster care: 80%, children's home: 20%, observed: 0}
             """ + "\n" + String(repeating: " ", count: 65) + "^")
         // A negative count gets the same explanation.
@@ -334,6 +334,45 @@ import YAMLReader
                   trend: 3
                          ^
             """)
+    }
+
+    /// A variant merges key by key, so it cannot leave its baseline's `observed` out: it writes
+    /// `observed: none` (population or mix; `--set` too), and a word that is not `none` nor a
+    /// number is an error that says what to write.
+    @Test func variantSwitchesOffObserved() throws {
+        let estimated = Self.base
+            .replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  observed: 30\n  in-house fostering: {5 to 9: 4}")
+            .replacingOccurrences(of: "children's home: 20%}", with: "children's home: 20%, observed: 50}")
+        let base = try #require(Fixture.scenario(estimated))
+        #expect(base.populationObserved == 30 && base.placementTypes[0].moveTo.first?.observed == 50)
+        let variant = "extends: base.yaml\nname: counted\npopulation:\n  observed: none\n"
+            + "placements:\n  foster care:\n    moves:\n      to: {observed: none}\n"
+        let loaded = Fixture.load("/t/variant.yaml", ["/t/base.yaml": estimated, "/t/variant.yaml": variant])
+        let counted = try #require(loaded.scenario, "\(loaded.errors)")
+        #expect(counted.populationObserved == nil && counted.placementTypes[0].moveTo.allSatisfy { $0.observed == nil })
+        #expect(counted.population == base.population && counted.placementTypes[0].moveTo.map(\.shares) == base.placementTypes[0].moveTo.map(\.shares))
+        #expect(Fixture.scenario(estimated, overrides: ["population.observed=none"])?.populationObserved == nil)
+
+        #expect(Fixture.errors(estimated.replacingOccurrences(of: "observed: 30", with: "observed: nnone")) == """
+            s.yaml:18:13: error: 'observed' is how many children the population's shares are as well known as: a number more than zero, or 'none' for a population counted child by child; found 'nnone'; did you mean 'none'?
+                  observed: nnone
+                            ^
+            """)
+        #expect(Fixture.errors(estimated.replacingOccurrences(of: "observed: 30", with: "observed: false")).contains(
+            "error: 'observed' is how many children the population's shares are as well known as: a number more than zero, or 'none' for a population counted child by child; found 'false'\n"))
+        #expect(Fixture.errors(estimated.replacingOccurrences(of: "observed: 50", with: "observed:")).contains(
+            "error: 'observed' is how many children or moves the shares were counted from: a number more than zero, or 'none' for shares known exactly; found nothing\n"))
+        // Any other word keeps the number's own message.
+        #expect(Fixture.errors(estimated.replacingOccurrences(of: "observed: 30", with: "observed: 30 children")).contains(
+            "error: expected a number for 'observed', found '30 children'"))
+    }
+
+    /// An empty file, or one of comments only, is said to be empty (it was "expected a mapping
+    /// of keys and values for the scenario, found nothing").
+    @Test func emptyFileIsSaidToBeEmpty() {
+        for text in ["", "\n\n", "# only a comment\n"] {
+            #expect(Fixture.errors(text).hasPrefix("s.yaml:1:1: error: the scenario file is empty (or only comments): a scenario needs at least 'start', 'placements' and 'entries'; start from scenarios/example-annotated.yaml (docs/scenario-format.md)\n"), "\(Fixture.errors(text))")
+        }
     }
 
     @Test func extendsAMissingFile() {

@@ -162,10 +162,59 @@ import Testing
         ("£6,000", "'£6 k'", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£6 k'; write '£6k'"),
         ("£6,000", "£ 900", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£ 900'; write '£900'"),
         ("£6,000", "six", "expected an amount in pounds such as '£850' for 'weekly_cost', found 'six'"),
+        // A comma out of place was dropped: '£1,2500' read as £12,500 and '£5,20' as £520, without a word.
+        ("£6,000", "£1,2500", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£1,2500'; a comma goes between groups of three digits, as in '£1,250' or '£12,500'"),
+        ("£6,000", "£5,20", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£5,20'; a comma goes between groups of three digits, as in '£1,250' or '£12,500'"),
+        ("£6,000", "£1,50,0", "expected an amount in pounds such as '£850' for 'weekly_cost', found '£1,50,0'; a comma goes between groups of three digits, as in '£1,250' or '£12,500'"),
     ])
     func moneyNearlyRightGetsAFix(old: String, new: String, message: String) {
         let errors = Self.errors(replacing: "weekly_cost: \(old)", with: "weekly_cost: \(new)")
         #expect(errors.hasPrefix("s.yaml:16:22: error: \(message)\n"), "\(errors)")
+    }
+
+    /// A misspelt 'total' in a budget is suggested, as a misspelt provider is.
+    @Test func misspeltBudgetTotalSuggestsIt() {
+        #expect(Self.errors(replacing: "{total: £2m,", with: "{totl: £2m,") == """
+            s.yaml:24:13: error: unknown provider 'totl'; did you mean 'total' (the year's whole budget)?
+                  2025/26: {totl: £2m, in-house fostering: £300k}
+                            ^
+            """)
+    }
+
+    /// A budget for a year not simulated is never compared with anything: said, not dropped
+    /// without a word (found keying a budget '2035/36' for 2025/26: the run showed no budget at all).
+    @Test func budgetsForYearsNotSimulatedAreNamed() throws {
+        #expect(try #require(Fixture.scenario(Self.base)).unusedBudgetNote == nil)
+        let text = Self.base.replacingOccurrences(of: "  2025/26: {total: £2m, in-house fostering: £300k}",
+                                                  with: "  2035/36: {total: £2m, in-house fostering: £300k}\n  2024/25: £1m\n  2029/30: £3m")
+        #expect(try #require(Fixture.scenario(text)).unusedBudgetNote
+                == "note: the budgets for 2035/36, 2024/25 are not used: the scenario simulates 2025/26 to 2029/30")
+        let short = try #require(Fixture.scenario(text, overrides: ["horizon=1 month"]))
+        #expect(short.unusedBudgetNote == "note: the budgets for 2035/36, 2024/25, 2029/30 are not used: the scenario simulates 2025/26 only")
+    }
+
+    /// Commas between groups of three digits are read as thousands, in pounds with or without '£'.
+    @Test func moneyWithThousandsCommas() throws {
+        for (text, pounds) in [("£6,000", 6_000.0), ("£1,234,567", 1_234_567), ("12,500", 12_500), ("£1,250.50", 1_250.5), ("£2,500k", 2_500_000), ("£.5", 0.5)] {
+            #expect(Checker.parseMoney(text) == pounds, "\(text)")
+        }
+        for text in ["£1,2500", "£,500", "£1,", "£1234,567", "£1.5,00", "£1,,000"] { #expect(Checker.parseMoney(text) == nil, "\(text)") }
+    }
+
+    /// A weekly cost under £10 is thousands without their 'k', and one of £100k or more a year's cost
+    /// (found writing '5.2' for £5.2k: children's homes costed at £5.20 a week, without a word).
+    @Test(arguments: [
+        ("5.2", "s.yaml:16:22: error: a weekly cost of less than £10 for 'weekly_cost', found '5.2': write '£5.2k' for thousands"),
+        ("£6", "s.yaml:16:22: error: a weekly cost of less than £10 for 'weekly_cost', found '£6': write '£6k' for thousands"),
+        ("£312k", "s.yaml:16:22: error: a weekly cost of £100k or more for 'weekly_cost', found '£312k': more than any placement costs a week; if it is a year's cost, divide it by 52 (£6000 a week)"),
+    ])
+    func aWeeklyCostOutByAThousandOrAYear(value: String, message: String) throws {
+        let errors = Self.errors(replacing: "weekly_cost: £6,000", with: "weekly_cost: \(value)")
+        #expect(errors.hasPrefix(message + "\n"), "\(errors)")
+        #expect(errors.components(separatedBy: "error:").count == 2)
+        for fine in ["0", "£10", "£99,999"] {
+            #expect(Fixture.scenario(Self.base.replacingOccurrences(of: "weekly_cost: £6,000", with: "weekly_cost: \(fine)")) != nil, "\(fine)")
+        }
     }
 
     /// A budget under £1,000 is millions or thousands without their letter (found trying

@@ -38,6 +38,24 @@ import Testing
         #expect(html.contains("They do not carry a change of policy or practice"))
     }
 
+    /// run.json's `files` lists exactly the files in the folder, the report and its charts too
+    /// (found leaving out report.html: the report is made from the folder after run.json).
+    @Test func runJSONListsEveryFileWritten() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for extra in [[], ["--report", "--replications-csv"]] {
+            let out = folder.appendingPathComponent("out\(extra.count)")
+            let result = runCLI(["run", Self.medway, "--replications", "2", "--output", out.path] + extra)
+            #expect(result.status == 0, "\(result.err)")
+            let record = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any]
+            let listed = try #require(record?["files"] as? [String])
+            let onDisk = try #require(FileManager.default.subpaths(atPath: out.path)).filter { $0 != "charts" }
+            #expect(listed.sorted() == onDisk.sorted())
+            #expect(listed.contains("report.html") == !extra.isEmpty && listed.count == Set(listed).count)
+            #expect(result.out.contains("wrote \(listed.count) files to"))
+        }
+    }
+
     @Test(arguments: [
         (["--replications", "0"], Int32(2), "error: '--replications' expects a whole number from 1 to 1000000, found '0'"),
         (["--threads", "many"], Int32(2), "error: '--threads' expects a whole number from 1 to 1024, found 'many'"),

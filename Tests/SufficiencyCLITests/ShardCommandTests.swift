@@ -80,6 +80,15 @@ import Testing
         let unpaired = runCLI(["compare", merged[0], other.path, "--output", folder.appendingPathComponent("x").path])
         #expect(unpaired.status == 1)
         #expect(unpaired.err == "error: '\(other.path)' was run with seed 6 and '\(merged[0])' with seed 5; a paired comparison needs one seed (common random numbers)\n")
+        // A scenario base with a merged folder as the variant is said so (it was "is a directory, not a scenario file").
+        let mixed = runCLI(["compare", Self.medway, merged[1], "--output", folder.appendingPathComponent("y").path])
+        #expect(mixed.status == 2)
+        #expect(mixed.err == "error: '\(merged[1])' is a folder, and the base '\(Self.medway)' a scenario: compare a merged run with merged runs (give the base's merged folder), or give the variant's scenario file\n")
+        // run.json of a merge lists the report it wrote.
+        let reported = folder.appendingPathComponent("reported").path
+        try Self.succeed(["merge", other.path + ".shard", "--output", reported, "--report"])
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reported + "/run.json"))) as? [String: Any]
+        #expect((record?["files"] as? [String])?.contains("report.html") == true)
     }
 
     @Test func aShardRunsItsShareOfTheReplications() {

@@ -8,13 +8,33 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = runCLI(["synth", "--output", folder.path, "--seed", "2", "--years", "3", "--children", "150"])
         #expect(result.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["2024", "2025", "2026"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["2024", "2025", "2026", "synthetic.txt"])
         #expect(result.out.hasPrefix("wrote 3 collection years (2023/24 to 2025/26) to \(folder.path)/"))
         #expect(result.out.contains("true rates"))
         // Placements in a council's words, not the code's identifiers.
         #expect(result.out.contains("staying put at 18, by the placement left: in-house fostering 35%, agency fostering 35%"), "\(result.out)")
         #expect(result.out.contains(" children's home 0.45;"), "\(result.out)")
         #expect(!(result.out.components(separatedBy: "true rates").last ?? "").contains("_"), "\(result.out)")
+    }
+
+    /// synth never writes into a folder holding anything but an earlier synth's return (found
+    /// writing fictional episodes over a council's own 2024/episodes.csv, without a word), and
+    /// replaces an earlier synth's as a whole (fewer years leave no stale year folder behind).
+    @Test func synthWritesOnlyIntoANewOrSyntheticFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real.appendingPathComponent("2024"), withIntermediateDirectories: true)
+        try "CHILD,DECOM\r\n".write(to: real.appendingPathComponent("2024/episodes.csv"), atomically: true, encoding: .utf8)
+        let refused = runCLI(["synth", "--output", real.path, "--years", "2", "--children", "20"])
+        #expect(refused.status == 1)
+        #expect(refused.err == "error: cannot write to '\(real.path)': it holds files that no run wrote (such as '2024'), which replacing it would delete; give a new or empty folder\n")
+        #expect(try String(contentsOf: real.appendingPathComponent("2024/episodes.csv"), encoding: .utf8) == "CHILD,DECOM\r\n")
+
+        let synthetic = folder.appendingPathComponent("synthetic")
+        #expect(runCLI(["synth", "--output", synthetic.path, "--years", "3", "--children", "20"]).status == 0)
+        #expect(runCLI(["synth", "--output", synthetic.path, "--years", "1", "--children", "20"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: synthetic.path).sorted() == ["2026", "synthetic.txt"])
     }
 
     @Test func backtestWritesItsTableAndNeedsALaterThirtyFirstMarch() throws {

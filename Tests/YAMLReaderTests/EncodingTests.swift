@@ -17,7 +17,7 @@ import Testing
         // "name: café" saved as Windows-1252: é is the single byte 0xE9.
         let bytes = Array("start: 2026-04-01\nname: caf".utf8) + [0xE9] + Array("\nx: 1\n".utf8)
         #expect(Self.rendered(bytes) == """
-            s.yaml:2:10: error: the file is not UTF-8 text: byte 0xE9 (shown as '\u{FFFD}') cannot be read as UTF-8; save the file as UTF-8
+            s.yaml:2:10: error: the file is not UTF-8 text: byte 0xE9 (shown as '\u{FFFD}') cannot be read as UTF-8 (it is 'é' in Windows-1252, which Notepad and Excel call 'ANSI'); save the file as UTF-8
                 name: caf\u{FFFD}
                          ^
             """)

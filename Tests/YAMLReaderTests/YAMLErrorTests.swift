@@ -116,6 +116,12 @@ import Testing
                   more text
                   ^
             """),
+        // A key indented further than the one above is named as a key out of line, not as text.
+        ("- name: a\n    in_house: true\n", """
+            s.yaml:2:5: error: unexpected indentation: this line looks like a key, but is indented more than the key on the line above; line them up (or, if it is text continuing the value above, quote the text)
+                    in_house: true
+                    ^
+            """),
         ("a: b: c\n", """
             s.yaml:1:5: error: unexpected ':'; a mapping cannot start on the same line as a key or after text — start it on the next line, or quote the text
                 a: b: c

@@ -44,6 +44,9 @@ enum CompareCommand {
                 return (RunOptions.baseName(path), run)
             }
         } else {
+            if let merged = variantPaths.first(where: isFolder) {
+                throw CommandFailure("'\(merged)' is a folder, and the base '\(basePath)' a scenario: compare a merged run with merged runs (give the base's merged folder), or give the variant's scenario file", status: 2)
+            }
             // The base decides the seed and replications; every run uses them, so replication r of
             // each run draws the same random numbers wherever the scenarios agree.
             base = try SimulatedRun(path: basePath, overrides: variantPaths.isEmpty ? [] : options.overrides,

@@ -64,7 +64,7 @@ enum MergeCommand {
         try store.withRecordBytes(0..<store.count) { bytes throws in try records.write(bytes) }
         try records.close()
         files.append(ShardManifest.dataFileName)
-        files += try run.writeRequested(arguments, to: staging, shownAs: directory)
+        files += try run.writeRequested(arguments, to: staging, shownAs: directory, listed: files + csv, shards: first.shard.count)
         try folder?.commit()
         folder = nil
         run.printSummary("\(run.scenario.name): \(first.replications) replications, seed \(first.seed), merged from \(first.shard.count) shards",

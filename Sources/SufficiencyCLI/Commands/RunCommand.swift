@@ -43,7 +43,7 @@ enum RunCommand {
         }
         let csv = arguments.flag("replications-csv") ? ["replications.csv"] : []
         var files = try run.write(to: folder.staging, others: csv)
-        files += try run.writeRequested(arguments, to: folder.staging, shownAs: directory)
+        files += try run.writeRequested(arguments, to: folder.staging, shownAs: directory, listed: files + csv)
         try folder.commit()
         run.printSummary(run.header, files: files.count, to: directory, since: started, console: console)
         return 0
@@ -52,13 +52,20 @@ enum RunCommand {
 
 extension SimulatedRun {
     /// replications.csv and the report, when asked for, beside the CSVs; the files written.
-    func writeRequested(_ arguments: Arguments, to staging: String, shownAs directory: String) throws -> [String] {
+    /// The report is made from the folder, run.json included, so run.json is written again after
+    /// it to list it too: `listed` is what run.json lists already (`shards` as for ``write(to:shards:others:)``).
+    func writeRequested(_ arguments: Arguments, to staging: String, shownAs directory: String, listed: [String],
+                        shards: Int? = nil) throws -> [String] {
         var files: [String] = []
         if arguments.flag("replications-csv") {
             try projection.writeReplicationsCSV(to: staging + "/replications.csv")
             files.append("replications.csv")
         }
-        if arguments.flag("report") { files += try RunReport.write(folder: staging, shownAs: directory) }
+        if arguments.flag("report") {
+            let report = try RunReport.write(folder: staging, shownAs: directory)
+            files += report
+            try OutputDirectory(path: staging).write([("run.json", record(files: listed + report, shards: shards).json.rendered() + "\n")])
+        }
         return files
     }
 
@@ -68,6 +75,7 @@ extension SimulatedRun {
         console.out("")
         console.out(projection.summaryTable())
         if let note = projection.partYearNote() { console.out(note) }
+        if let note = scenario.unusedBudgetNote { console.out(note) }
         console.out("")
         let seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
         console.out("wrote \(files) files to \(directory)/ (\(seconds) s in all)")
@@ -226,16 +234,22 @@ struct SimulatedRun {
     /// lists `others` too, files the caller writes beside them.
     func write(to directory: String, shards: Int? = nil, others: [String] = []) throws -> [String] {
         var files = projection.csvFiles()
+        let record = record(files: files.map(\.name) + ["run.json"] + others, shards: shards)
+        files.append(("run.json", record.json.rendered() + "\n"))
+        try OutputDirectory(path: directory).write(files)
+        return files.map(\.name)
+    }
+
+    /// run.json's record of this run, listing `files`.
+    func record(files: [String], shards: Int?) -> RunRecord {
         var record = RunRecord(
             scenarioPath: path, scenarioName: scenario.name, sources: loaded.sources,
             overrides: overrides, seed: scenario.seed, replications: scenario.replications,
             threads: threads, toolVersion: CLI.version, events: events, wallSeconds: wallSeconds,
-            runDate: started, files: files.map(\.name) + ["run.json"] + others)
+            runDate: started, files: files)
         record.shards = shards
         record.intervalIncludes = scenario.intervalIncludes
-        files.append(("run.json", record.json.rendered() + "\n"))
-        try OutputDirectory(path: directory).write(files)
-        return files.map(\.name)
+        return record
     }
 
     /// Writes a shard's `replications.bin` (its tallies, as kept) and then `shard.json` into `directory`.

@@ -31,7 +31,7 @@ enum SweepCommand {
         }
         let fixed = options.overrides.filter { $0 != setting }
         var table = CSVTable(header: ["setting", "value", "financial_year", "children_in_care_p50", "children_in_care_p05",
-                                      "children_in_care_p95", "cost_mean", "cost_p05", "cost_p50", "cost_p95"])
+                                      "children_in_care_p95", "cost_mean", "cost_p05", "cost_p50", "cost_p95", "currency", "months_simulated"])
         var printed: [[String]] = []
         // Every value is checked before any is simulated: a mistake in the last must not cost the runs before it.
         for value in choices { _ = try ScenarioLoader().load(path, overrides: fixed + ["\(key)=\(value)"]) }
@@ -51,7 +51,8 @@ enum SweepCommand {
                 let children = p.closingMonth(ofYear: year).map { m in p.summary { p.childrenInCare($0, month: m) } }
                 table.rows.append([.text(key), .text(value), .text(fy.description)]
                     + [children?.p50, children?.p05, children?.p95].map { $0.map { .number($0, decimals: 1) } ?? .text("") }
-                    + [cost.mean, cost.p05, cost.p50, cost.p95].map { .number($0, decimals: 0) })
+                    + [cost.mean, cost.p05, cost.p50, cost.p95].map { .number($0, decimals: 0) }
+                    + [.text(Projection.currency), p.monthsField(year: year)])
                 row.append(Money.short(cost.p50))
             }
             let last = p.summary { p.childrenInCare($0, month: p.model.monthEnds.count - 1) }

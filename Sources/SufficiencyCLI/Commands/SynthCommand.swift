@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import SSDA903
 
 /// `sufficiency synth --output DIR`: a realistic fictional 903 return, and the rates it came from.
@@ -19,7 +20,15 @@ enum SynthCommand {
         options.years = try arguments.int("years", in: 1...30) ?? options.years
         options.childrenInCare = try arguments.int("children", in: 1...1_000_000) ?? options.childrenInCare
         try RunOptions.checkWritable(output)
-        let truth = try SyntheticReturn.write(to: URL(fileURLWithPath: output), options: options)
+        // The folder is replaced as a whole, and only when it is new, empty or an earlier synth's:
+        // written into a council's own return, fictional children would overwrite or mix with real ones.
+        let folder = try FolderReplacement.begin(output)
+        let truth = try SyntheticReturn.write(to: URL(fileURLWithPath: folder.staging), options: options)
+        let note = "A fictional SSDA903 return written by 'sufficiency synth' (seed \(options.seed), \(options.years) collection years, "
+            + "about \(options.childrenInCare) children in care): no real child is in it. 'sufficiency synth' replaces this folder "
+            + "as a whole when asked to write here again.\n"
+        try OutputDirectory(path: folder.staging).write([(FolderReplacement.syntheticMarker, note)])
+        try folder.commit()
         let first = options.lastYear.endingYear - options.years + 1
         console.out("wrote \(options.years) collection years (\(CollectionYear(endingYear: first)) to \(options.lastYear)) to \(output)/, "
                     + "one folder per year named by the year it ends: episodes.csv, header.csv, uasc.csv, oc3.csv")
