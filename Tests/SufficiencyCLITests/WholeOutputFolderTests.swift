@@ -54,7 +54,7 @@ import Reports
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return result }
         for case let name as String in walker {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
             if isDirectory.boolValue { continue }
             var data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
             if name == "run.json", let record = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
