@@ -20,7 +20,9 @@ extension Scenario {
             .filter { $0.1 > 0 }.map { "\($0.0) \(Self.percent($0.1))" }
         if !drift.isEmpty {
             let list = drift.count == 1 ? drift[0] : drift.dropLast().joined(separator: ", ") + " and " + drift.last!
-            parts.append("year-to-year drift in the rates, as a random walk (a yearly step of \(list))")
+            let rates = [variability.entries, variability.exits, variability.moves].contains { $0 > 0 }
+            let what = variability.placements > 0 ? (rates ? "the rates and in the placement mix" : "the placement mix") : "the rates"
+            parts.append("year-to-year drift in \(what), as a random walk (a yearly step of \(list))")
         }
         return parts
     }

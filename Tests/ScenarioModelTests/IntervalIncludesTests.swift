@@ -22,5 +22,8 @@ import Testing
             "how the children in care at the start spread over placements and ages (estimated, not counted)",
             "year-to-year drift in the rates, as a random walk (a yearly step of entries 12% and exits 14.5%)",
         ])
+        let mixes = try #require(Fixture.scenario(BrokenScenarioTests.base + "variability: {exits: 10%, placements: 13.8%}\n"))
+        #expect(mixes.intervalIncludes.last == "year-to-year drift in the rates and in the placement mix, as a random walk "
+                + "(a yearly step of exits 10% and each placement type's share of placements 13.8%)")
     }
 }
