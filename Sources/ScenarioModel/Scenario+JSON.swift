@@ -112,7 +112,9 @@ extension Scenario {
         top.append(("variability", .object([("entries", .number(variability.entries)), ("exits", .number(variability.exits))]
                                            + (variability.moves > 0 ? [("moves", .number(variability.moves))] : [])
                                            + (variability.placements > 0 ? [("placements", .number(variability.placements))] : []) + [
-                                                ("rates_averaged_over_years", .number(variability.averagedYears))])))
+                                                ("rates_averaged_over_years", .number(variability.averagedYears))]
+                                           + (variability.yearsBeforeStart > 0
+                                              ? [("years_from_rates_to_start", .number(variability.yearsBeforeStart))] : []))))
         // Written only when used, so that the resolved form of a scenario without them is as before.
         if let e = emergencyBeds {
             top.append(("emergency_beds", .object([

@@ -310,17 +310,23 @@ public struct Variability: Sendable, Equatable {
     public var placements: Double = 0
     /// The years the rates are means over (1: the rates are the latest year's).
     public var averagedYears: Double = 1
-    public init(entries: Double = 0, exits: Double = 0, moves: Double = 0, placements: Double = 0, averagedYears: Double = 1) {
+    /// Years from the end of the rates' window (`rates_as_of`) to the start: the rates may have
+    /// drifted for that long before the first year (0: the window ends at the start).
+    public var yearsBeforeStart: Double = 0
+    public init(entries: Double = 0, exits: Double = 0, moves: Double = 0, placements: Double = 0, averagedYears: Double = 1,
+                yearsBeforeStart: Double = 0) {
         self.entries = entries
         self.exits = exits
         self.moves = moves
         self.placements = placements
         self.averagedYears = averagedYears
+        self.yearsBeforeStart = yearsBeforeStart
     }
-    /// The first step's variance in steps: 1 + (W − 1)(2W − 1)/(6W).
+    /// The first step's variance in steps: 1 + (W − 1)(2W − 1)/(6W), plus the years from the end
+    /// of the window to the start.
     public var firstStepVariance: Double {
         let w = max(1, averagedYears)
-        return 1 + (w - 1) * (2 * w - 1) / (6 * w)
+        return 1 + (w - 1) * (2 * w - 1) / (6 * w) + max(0, yearsBeforeStart)
     }
 }
 

@@ -73,11 +73,13 @@ extension ScenarioReader {
         }
     }
 
-    /// `variability: {entries: 10%, exits: 8%, moves: 15%, placements: 20%, rates_averaged_over: 3 years}`:
-    /// the standard deviation of each year's step in the log of the rates (and of each placement
-    /// type's weight in placements), and the years the rates are means over.
-    static func variability(_ node: Node, _ c: Checker) -> Variability {
-        guard let f = c.fields(node, "'variability'", allowed: ["entries", "exits", "moves", "placements", "rates_averaged_over"]) else { return Variability() }
+    /// `variability: {entries: 10%, exits: 8%, moves: 15%, placements: 20%, rates_averaged_over: 3 years,
+    /// rates_as_of: 2021-03-31}`: the standard deviation of each year's step in the log of the rates
+    /// (and of each placement type's weight in placements), the years the rates are means over, and
+    /// the date their window ends when that is before the start.
+    static func variability(_ node: Node, start: Day?, _ c: Checker) -> Variability {
+        guard let f = c.fields(node, "'variability'", allowed: ["entries", "exits", "moves", "placements", "rates_averaged_over", "rates_as_of"])
+        else { return Variability() }
         var years = 1.0
         if let node = f["rates_averaged_over"], let days = c.duration(node, "rates_averaged_over") {
             years = days / 365.2425
@@ -86,9 +88,21 @@ extension ScenarioReader {
                 years = 1
             }
         }
+        var before = 0.0
+        if let node = f["rates_as_of"], let day = c.date(node, "rates_as_of"), let start {
+            before = Double(start.number - day.number - 1) / 365.2425
+            if day >= start {
+                c.error("'rates_as_of' is the end of the years the rates were estimated from, so before the start (\(start)); found \(day)", at: node.mark)
+                before = 0
+            } else if before > 50 {
+                c.error("'rates_as_of' is more than 50 years before the start", at: node.mark)
+                before = 0
+            }
+        }
         return Variability(entries: f["entries"].flatMap { c.share($0, "entries") } ?? 0,
                            exits: f["exits"].flatMap { c.share($0, "exits") } ?? 0,
                            moves: f["moves"].flatMap { c.share($0, "moves") } ?? 0,
-                           placements: f["placements"].flatMap { c.share($0, "placements") } ?? 0, averagedYears: years)
+                           placements: f["placements"].flatMap { c.share($0, "placements") } ?? 0, averagedYears: years,
+                           yearsBeforeStart: before)
     }
 }

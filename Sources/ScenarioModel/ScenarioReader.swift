@@ -89,7 +89,7 @@ public enum ScenarioReader {
         let populationAges = top["population_ages"].map {
             agesWithinBands($0, "population_ages", bands: childBands, allowBirth: false, c)
         } ?? Array(repeating: nil, count: childBands.count)
-        let variability = top["variability"].map { Self.variability($0, c) } ?? Variability()
+        let variability = top["variability"].map { Self.variability($0, start: context.start, c) } ?? Variability()
         let emergencyBeds = top["emergency_beds"].flatMap { Self.emergencyBeds($0, context, c) }
         let childPopulation = top["child_population"].flatMap { c.whole($0, "child_population", in: 1...100_000_000) }
 

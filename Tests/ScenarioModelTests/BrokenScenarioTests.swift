@@ -176,6 +176,21 @@ import YAMLReader
         #expect(Fixture.errors(Self.base + "variability: {placements: -3%}\n").contains("error:"))
     }
 
+    /// `rates_as_of` adds the years from the end of the rates' window to the start to the walk's
+    /// first step; it must come before the start.
+    @Test func ratesAsOfWidensTheFirstStep() throws {
+        let start = try #require(Fixture.scenario(Self.base)).start
+        let fourYearsBefore = Day(number: start.number - 1461)
+        let s = try #require(Fixture.scenario(Self.base + "variability: {entries: 10%, rates_as_of: \(fourYearsBefore)}\n"))
+        #expect(abs(s.variability.yearsBeforeStart - 1460 / 365.2425) < 1e-12)
+        #expect(abs(s.variability.firstStepVariance - (1 + 1460 / 365.2425)) < 1e-12)
+        let averaged = try #require(Fixture.scenario(Self.base + "variability: {entries: 10%, rates_averaged_over: 3 years, rates_as_of: \(fourYearsBefore)}\n"))
+        #expect(abs(averaged.variability.firstStepVariance - (1 + 2.0 * 5 / 18 + 1460 / 365.2425)) < 1e-9)
+        #expect(Fixture.errors(Self.base + "variability: {entries: 10%, rates_as_of: \(start)}\n")
+            .contains("error: 'rates_as_of' is the end of the years the rates were estimated from, so before the start"))
+        #expect(Fixture.errors(Self.base + "variability: {entries: 10%, rates_as_of: 31/03/2021}\n").contains("did you mean '2021-03-31'"))
+    }
+
     @Test func populationObserved() throws {
         let text = Self.base.replacingOccurrences(of: "  in-house fostering: {5 to 9: 4}", with: "  observed: 30\n  in-house fostering: {5 to 9: 4}")
         let s = try #require(Fixture.scenario(text))
