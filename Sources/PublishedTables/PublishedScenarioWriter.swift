@@ -290,11 +290,10 @@ public struct PublishedScenarioWriter: Sendable {
         line("  entries: \(Self.number(c.entryVariability * 100, 2))%", "sd of the yearly change in log starts (\(whose)), less Poisson noise")
         line("  exits: \(Self.number(c.exitVariability * 100, 2))%", "the same for ceased per child-year, over the share of ceased that are exits before 18")
         line("  moves: \(Self.number(c.moveVariability * 100, 2))%", "the same for placement moves (new placements less starts) per child-year")
-        if c.placementVariability > 0 {
-            let whose = c.council.isAggregate ? "\(c.council.name)'s own" : "councils'"
-            line("  placements: \(Self.number(c.placementVariability * 100, 2))%",
-                 "each placement type's share of placements drifts as \(whose) mix of new placements by location does, less Poisson noise")
-        }
+        let mixes = c.council.isAggregate ? "\(c.council.name)'s own" : "councils'"
+        line("  placements: \(Self.number(c.placementVariability * 100, 2))%", c.placementVariability > 0
+             ? "each placement type's share of placements drifts as \(mixes) mix of new placements by location does, less Poisson noise"
+             : "\(mixes) mix of new placements by location moved no more than Poisson noise from year to year: no drift")
         line("  rates_averaged_over: \(c.window.count) year\(c.window.count == 1 ? "" : "s")", "the rates are means over the window: the first year's step is wider")
         line("")
     }

@@ -115,6 +115,9 @@ import ScenarioModel
                 let children = scenario.population.filter { $0.band < scenario.firstLeaverBand }.reduce(0) { $0 + $1.count }
                 #expect(children == Int(calibration.population.flatMap { $0 }.reduce(0, +).rounded()))
                 #expect(abs(scenario.variability.entries - calibration.entryVariability) < 5e-5)
+                // Every council's placement mixes drift as councils' pooled mix of new placements by location does.
+                #expect(calibration.placementVariability == calibrator.placementWalk.sd)
+                #expect(abs(scenario.variability.placements - calibration.placementVariability) < 5e-5)
                 #expect(text.contains("DEFAULT COST"))
                 // Councils' children by age and placement are published from 2020: before, the spread is estimated.
                 #expect((calibration.populationObserved != nil) == (year < 2020))
