@@ -25,15 +25,16 @@ public struct PublishedBacktest: Sendable {
         public var naiveLast: Double?
         public var naiveLine: Double?
 
-        public var inside: Bool { p05 <= actual && actual <= p95 }
-        /// The Winkler interval score of the 90% interval (lower is better; it rewards a narrow
-        /// interval only when it holds the actual): width + 20 × how far the actual falls outside.
-        public var intervalScore: Double {
-            (p95 - p05) + 20 * max(0, p05 - actual) + 20 * max(0, actual - p95)
+        /// The forecast as the summary scores it.
+        public var comparison: BacktestComparison {
+            BacktestComparison(kind: kind, horizon: horizon, median: median, p05: p05, p95: p95, actual: actual,
+                               naiveLast: naiveLast, naiveLine: naiveLine)
         }
+        public var inside: Bool { comparison.inside }
+        /// The Winkler interval score of the 90% interval (``BacktestComparison/intervalScore``).
+        public var intervalScore: Double { comparison.intervalScore }
         static func percentError(_ forecast: Double?, _ actual: Double) -> Double? {
-            guard let forecast, actual > 0 else { return nil }
-            return abs(forecast - actual) / actual * 100
+            BacktestComparison.percentError(forecast, actual)
         }
     }
 
@@ -130,12 +131,5 @@ public struct PublishedBacktest: Sendable {
     }
 
     /// The least-squares line through `points`, at `x`; `nil` with fewer than two points.
-    static func line(_ points: [(Double, Double)], at x: Double) -> Double? {
-        guard points.count >= 2 else { return nil }
-        let n = Double(points.count)
-        let mx = points.reduce(0) { $0 + $1.0 } / n, my = points.reduce(0) { $0 + $1.1 } / n
-        let sxx = points.reduce(0) { $0 + ($1.0 - mx) * ($1.0 - mx) }
-        let sxy = points.reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
-        return max(0, my + sxy / sxx * (x - mx))
-    }
+    static func line(_ points: [(Double, Double)], at x: Double) -> Double? { BacktestComparison.line(points, at: x) }
 }

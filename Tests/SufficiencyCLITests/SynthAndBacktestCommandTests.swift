@@ -45,22 +45,27 @@ import Testing
         let out = folder.appendingPathComponent("bt").path
         let result = runCLI(["backtest", data, "--as-of", "2024-03-31", "--years", "2", "--replications", "40", "--output", out])
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.out.contains("2025-03-31"))
-        #expect(result.out.contains("2026-03-31"))
+        #expect(result.out.contains("children in care, 31 March 2025"))
+        #expect(result.out.contains("children in care, 31 March 2026"))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/backtest.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])  // the UTF-8 byte-order mark every CSV starts with
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(csv.hasPrefix("date,placement_type,age_band,actual,median,p05,p95,error,covered\r\n"))
-        // Two 31 Marches, each with 8 child types x (5 bands + total), parent and child, and the total.
-        #expect(csv.split(separator: "\r\n").count == 1 + 2 * (8 * 6 + 1 + 1))
+        #expect(csv.hasPrefix("measure,period,horizon_years,placement_type,age_band,median,p05,p95,actual,error,abs_pct_error,inside_90,interval_score,naive_last,"))
+        // Two 31 Marches, each with 8 child types x (5 bands + total), parent and child, 5 age bands and the total;
+        // the starts and ceased of the two collection years.
+        #expect(csv.split(separator: "\r\n").count == 1 + 2 * (8 * 6 + 1 + 5 + 1) + 2 * 2)
         // Age bands and totals are named as in bed_need.csv: 'under 1', not 'age under 1'; 'total', not 'all'.
         #expect(csv.contains(",under 1,") && csv.contains(",1 to 4,") && !csv.contains(",age "))
-        #expect(csv.contains("\r\n2025-03-31,total,total,") && !csv.contains(",all"))
-
+        #expect(csv.contains("\r\nchildren in care,31 March 2025,1,total,total,") && !csv.contains(",all"))
+        #expect(csv.contains("\r\nstarts,2025/26,2,total,total,"))
+        // Scored against the naive forecasts, as the published tables' back-test is.
+        #expect(result.out.contains("last med") && result.out.contains("interval score"))
+        let summary = try String(contentsOfFile: out + "/backtest-summary.csv", encoding: .utf8)
+        #expect(summary.contains("\r\ntotal,1,1,") && summary.contains("\r\nceased,2,1,"))
         // A second back-test replaces the folder as a whole: nothing of another back-test's stays beside it.
-        try "stale".write(toFile: out + "/backtest-summary.csv", atomically: true, encoding: .utf8)
+        try "stale".write(toFile: out + "/stale.csv", atomically: true, encoding: .utf8)
         #expect(runCLI(["backtest", data, "--as-of", "2024-03-31", "--years", "1", "--replications", "10", "--output", out]).status == 0)
-        #expect(!FileManager.default.fileExists(atPath: out + "/backtest-summary.csv"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/stale.csv"))
         #expect(FileManager.default.fileExists(atPath: out + "/backtest.csv"))
         // A folder of someone's own files is not replaced.
         let own = folder.appendingPathComponent("own").path

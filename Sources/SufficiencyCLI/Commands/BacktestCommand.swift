@@ -42,11 +42,12 @@ enum BacktestCommand {
         guard backtest.coverage.cells > 0 else {
             throw CommandFailure("no 31 March after \(input.asOf) within \(years) years is inside the data (collection years \(input.yearsText)): choose an earlier '--as-of'")
         }
-        try OutputDirectory(path: folder.staging).write([("backtest-scenario.yaml", backtest.scenarioText), ("backtest.csv", backtest.csv)])
+        try OutputDirectory(path: folder.staging).write([("backtest-scenario.yaml", backtest.scenarioText), ("backtest.csv", backtest.csv),
+                                                              ("backtest-summary.csv", backtest.summaryCSV)])
         try folder.commit()
         console.out(input.stitched.report.text)
         console.out(backtest.table)
-        console.out("wrote backtest.csv (by placement type and age band) and backtest-scenario.yaml to \(output)/")
+        console.out("wrote backtest.csv (each measure, placement type, age band and year), backtest-summary.csv and backtest-scenario.yaml to \(output)/")
         return 0
     }
 }
