@@ -332,12 +332,15 @@ struct Engine {
             var rng = SplitMix64(seed: SplitMix64.derive(seed, Stream.mixes))
             mixes.redraw(&rng)
         }
-        if !params.placementYearFactor.isEmpty {
-            mixes.walk(factor: params.placementYearFactor, variance: params.placementYearVariance, typeCount: trendLog.count)
-        }
         if starting.isEstimated {
             var rng = SplitMix64(seed: SplitMix64.derive(seed, Stream.population))
             starting.redraw(&rng)
+            // Where the spread over placements was estimated, so is the council's use of each type:
+            // the same draw holds for where it places children after the start date.
+            params.tiltPlacements(by: starting.typeRatio, years: model.years.count)
+        }
+        if !params.placementYearFactor.isEmpty {
+            mixes.walk(factor: params.placementYearFactor, variance: params.placementYearVariance, typeCount: trendLog.count)
         }
         if siblings.isOn {
             // Groups arrive at the entry rate over the mean group size: children a year stay as given.

@@ -194,3 +194,22 @@ enum Stream {
     static let mixes: UInt64 = 12
     static let population: UInt64 = 13
 }
+
+extension Parameters {
+    /// Multiplies each year's weight of each placement type in placements by `ratio[type]`: the
+    /// replication's drawn share of the starting children in the type over its share as written
+    /// (``StartingPopulation/typeRatio``). Where the spread of children over placements was
+    /// estimated, the council's use of each type is unknown to the same degree, and one draw holds
+    /// for the children on the start date and for where children are placed after it. Without
+    /// placement drift the factors are the ratios alone, with no variance.
+    mutating func tiltPlacements(by ratio: [Double], years: Int) {
+        let types = ratio.count
+        if placementYearFactor.isEmpty {
+            placementYearFactor = Array(repeating: 1, count: years * types)
+            placementYearVariance = Array(repeating: 0, count: years)
+        }
+        for year in 0..<years {
+            for type in 0..<types { placementYearFactor[year * types + type] *= ratio[type] }
+        }
+    }
+}

@@ -16,6 +16,12 @@ struct StartingPopulation: Sendable {
     private var cumulative: [Double]
     private let children: Int
     private let observed: Double
+    /// The placement type of each drawn cell, and each type's share of the drawn children as given.
+    private let cellType: [Int]
+    private let givenTypeShare: [Double]
+    /// Each placement type's drawn share of the children over its share as given, this replication
+    /// (1 for types with no drawn children).
+    private(set) var typeRatio: [Double]
 
     init(_ model: CareModel) {
         let s = model.scenario
@@ -30,6 +36,11 @@ struct StartingPopulation: Sendable {
         given = drawn.map { Double(s.population[$0].count) / Double(children) }
         cumulative = Array(repeating: 0, count: drawn.count)
         (self.children, self.drawn) = (children, drawn)
+        cellType = drawn.map { model.providerType[s.population[$0].provider] }
+        var typeShare = [Double](repeating: 0, count: model.typeNames.count)
+        for k in drawn.indices { typeShare[cellType[k]] += given[k] }
+        givenTypeShare = typeShare
+        typeRatio = Array(repeating: 1, count: model.typeNames.count)
     }
 
     var isEstimated: Bool { !drawn.isEmpty }
@@ -47,6 +58,10 @@ struct StartingPopulation: Sendable {
             total = 0
             for k in drawn.indices { total += given[k]; cumulative[k] = total }
         }
+        for t in typeRatio.indices { typeRatio[t] = 0 }
+        var previous = 0.0
+        for k in drawn.indices { typeRatio[cellType[k]] += cumulative[k] - previous; previous = cumulative[k] }
+        for t in typeRatio.indices { typeRatio[t] = givenTypeShare[t] > 0 ? typeRatio[t] / total / givenTypeShare[t] : 1 }
         for k in drawn.indices { count[drawn[k]] = 0 }
         cumulative.withUnsafeBufferPointer { sums in
             for _ in 0..<children { count[drawn[rng.pick(cumulative: sums)]] += 1 }

@@ -32,9 +32,10 @@ public struct PublishedCalibration: Sendable {
     public var moveMix: [[Double]]
     /// What the mixes were estimated from, by age group: the children of the age in care on the
     /// as-of date (not placed for adoption), and the moves over the window by children of the age
-    /// (the window's moves by the age shares of the children in care), at most κ where the council's
-    /// placements are not published (``populationObserved``). Written as `observed`, so each
-    /// replication draws its own mixes (``Mix/observed``).
+    /// (the window's moves by the age shares of the children in care). Written as `observed`, so each
+    /// replication draws its own mixes (``Mix/observed``). Where the council's placements are not
+    /// published, how far its use of each type strays from England's is carried by the starting
+    /// children's spread (``populationObserved``), whose draw the engine applies to the mixes too.
     public var placementObserved: [Double]
     public var moveObserved: [Double]
     /// When the children in care on the as-of date were spread over placements and age groups from
@@ -539,18 +540,15 @@ public struct PublishedCalibrator: Sendable {
                 ? "year-to-year variability from \(council.name)'s own \(pairs) pair\(pairs == 1 ? "" : "s") of years, not pooled with councils' (whose own swings partly cancel in an area made of councils): a rough estimate from few years"
                 : "no two consecutive years for \(council.name)'s own variability: councils' pooled variability used, which overstates an area made of councils")
         }
-        // Where the council's placements are not published its mixes are England's, known no better
-        // than councils stray from England's shares (κ, as for the starting spread), whatever its size.
-        func mixCount(_ n: Double) -> Double { ownPlacements ? n : min(n, populationObserved ?? n) }
         return PublishedCalibration(
             council: council, asOfYear: y, window: window, population: population, inHouseFoster: inHouse,
             localShare: near + far > 0 ? near / (near + far) : 1, starts: starts, exitEvents: exits.events,
             exposure: exits.exposure, exitPriors: exitPriors, ceasedAt18: exits.at18, moves: moves, childYears: childYears,
             placementMix: placementMix, moveMix: moveMix,
             placementObserved: AgeGroup.allCases.indices.map { g in
-                mixCount(PlacementGroup.allCases.filter { $0 != .adoption }.reduce(0) { $0 + population[$1.rawValue][g] })
+                PlacementGroup.allCases.filter { $0 != .adoption }.reduce(0) { $0 + population[$1.rawValue][g] }
             },
-            moveObserved: ages.shares.map { mixCount($0 * moves) },
+            moveObserved: ages.shares.map { $0 * moves },
             populationObserved: populationObserved, adoption: adoption, atBirth: atBirth, agesWithinGroups: agesWithin,
             entryVariability: entrySD,
             // The walk moves the exits before 18, not the 18th birthdays: for all ceased to vary as the
