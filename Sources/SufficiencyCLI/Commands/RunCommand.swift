@@ -249,6 +249,7 @@ struct SimulatedRun {
             runDate: started, files: files)
         record.shards = shards
         record.intervalIncludes = scenario.intervalIncludes
+        (record.firstDay, record.lastDay) = (scenario.start, scenario.end)
         return record
     }
 
