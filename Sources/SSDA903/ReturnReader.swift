@@ -156,6 +156,7 @@ public enum ReturnReader {
         case .inferred: offset = offsets.filter { $0.key == 0 || $0.key == 1 }.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
         }
         var result = Return903()
+        result.regionalLAs = [chosen]
         result.yearNotes.append("LA '\(chosen)': YEAR \(offset == 1 ? "is the year the collection starts" : "is the year the collection ends")\(naming == .inferred ? " (inferred from episode start dates)" : "")")
         let select: (CSVFile, [String]) -> CollectionYear? = { table, row in
             guard let l = table.column("LA"), let y = table.column("YEAR"), row.count > max(l, y), row[l] == chosen,
