@@ -193,6 +193,16 @@ import Testing
         #expect(short.unusedBudgetNote == "note: the budgets for 2035/36, 2024/25, 2029/30 are not used: the scenario simulates 2025/26 only")
     }
 
+    /// A year's total budget smaller than its lines is refused at the total (found: 'total: £1m'
+    /// beside lines of £5.3m was taken as it was, and the run showed an £11.4m overspend).
+    @Test func aTotalBudgetBelowItsLinesIsRefused() {
+        #expect(Self.errors(replacing: "{total: £2m, in-house fostering: £300k}", with: "{total: £200k, in-house fostering: £300k}") == """
+            s.yaml:24:20: error: the total budget for 2025/26, £200,000, is less than its lines, which add up to £300,000: give the year's whole budget as 'total', or leave 'total' out to take the sum of the lines
+                  2025/26: {total: £200k, in-house fostering: £300k}
+                                   ^
+            """)
+    }
+
     /// Commas between groups of three digits are read as thousands, in pounds with or without '£'.
     @Test func moneyWithThousandsCommas() throws {
         for (text, pounds) in [("£6,000", 6_000.0), ("£1,234,567", 1_234_567), ("12,500", 12_500), ("£1,250.50", 1_250.5), ("£2,500k", 2_500_000), ("£.5", 0.5)] {
