@@ -184,6 +184,21 @@ func temporaryFolder() throws -> URL {
         #expect(backtest.err.contains("note: '--la Medway' chooses no rows: a raw 903 return holds one council's rows and no LA column, so it is not used"), "\(backtest.err)")
     }
 
+    /// A window longer than the return is said to be cut to the data (found: '--window 5' on one
+    /// year of data calibrated over one year, said only as "over the 1.00 years" in the summary).
+    @Test func aWindowLongerThanTheDataIsSaid() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(runCLI(["synth", "--output", data, "--seed", "5", "--years", "2", "--children", "100"]).status == 0)
+        let output = folder.appendingPathComponent("out.yaml").path
+        let long = runCLI(["calibrate", data, "--as-of", "2026-03-31", "--window", "5", "--output", output])
+        #expect(long.status == 0, "\(long.err)")
+        #expect(long.err.contains("note: the return holds 2.00 years before 31 March 2026, fewer than the 5 years '--window' asks for: the rates are over those 2.00 years"), "\(long.err)")
+        let fits = runCLI(["calibrate", data, "--as-of", "2026-03-31", "--window", "2", "--output", output])
+        #expect(fits.status == 0 && !fits.err.contains("--window"), "\(fits.err)")
+    }
+
     /// Each bad command line: its exit status, its whole message, and nothing written.
     @Test func errorsAreClearAndWriteNothing() throws {
         let folder = try temporaryFolder()

@@ -12,7 +12,7 @@ enum CalibrateCommand {
                             isRepeating: true)],
         options: [
             .init("as-of", value: "DATE", help: "the snapshot date, such as 2024-03-31 (required)"),
-            .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3)"),
+            .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3; a return holding fewer gives rates over the years it holds, and says so)"),
             .init("la", value: "NAME", help: "the local authority (name or code), or England or a region: required with the published tables; chooses its rows in a regional 903 folder; with a raw 903 return (one council's, no LA column) it names the scenario only"),
             .init("output", value: "FILE", help: "the scenario file to write (.yaml); the report goes beside it (required)"),
         ],
@@ -41,6 +41,10 @@ enum CalibrateCommand {
         try OutputDirectory(path: directory).write([(qualityFile, report.csv), (file, text)])
 
         console.out(report.text)
+        if calibration.windowYears < input.windowYears - 0.005 {
+            console.err(String(format: "note: the return holds %.2f years before %@, fewer than the %@ years '--window' asks for: the rates are over those %.2f years",
+                               calibration.windowYears, formatLong(input.asOf.number), arguments.string("window") ?? "3", calibration.windowYears))
+        }
         console.out(summary(calibration, scenario: scenario))
         console.out("wrote \(output) and \(directory == "." ? "" : directory + "/")\(qualityFile)")
         return 0
