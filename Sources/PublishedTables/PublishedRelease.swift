@@ -158,7 +158,10 @@ public struct PublishedRelease: Sendable {
         let group = file.column("cla_group") ?? file.column("age")
         let item = file.column("characteristic") ?? file.column("stay_put") ?? file.column("accommodation_suitability")
             ?? measureColumn(file)
-        guard let item else { throw FileError(path: file.path, line: 1, "no column saying what each row counts (expected 'characteristic')") }
+        guard let item else {
+            throw FileError(path: file.path, line: 1, "no column saying what each row counts (expected 'characteristic')"
+                            + Suggestion.didYouMean("characteristic", among: file.columns))
+        }
         var seen = Set<Council>()
         for (r, row) in file.rows.enumerated() {
             func field(_ i: Int?) -> String { i.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }

@@ -126,6 +126,16 @@ package enum CSVReader {
         if columns.count == 1, let separator = [(";", "semicolons"), ("\t", "tabs")].first(where: { columns[0].contains($0.0) }) {
             throw FileError(path: path, line: 1, "the columns are separated by \(separator.1), not commas: save it as 'CSV UTF-8 (Comma delimited)'")
         }
+        // A name given twice leaves which column is meant to chance: the first was read, the other
+        // passed over without a word (found: a second DECOM column in a 903 episodes file).
+        var seen: [String: Int] = [:]
+        for (index, name) in columns.enumerated() where !name.isEmpty {
+            guard let first = seen[name.lowercased()] else { seen[name.lowercased()] = index; continue }
+            // Quoted only when it has a column name's shape (letters, '_', '-', spaces): a header
+            // row that is really data must not carry a child's data into a message.
+            let named = name.count <= 40 && name.allSatisfy { $0.isLetter || $0 == "_" || $0 == "-" || $0 == " " } ? "'\(name)' " : ""
+            throw FileError(path: path, line: 1, "the column \(named)is named twice (columns \(first + 1) and \(index + 1)): remove or rename one, so that it is clear which is meant")
+        }
         return CSVFile(path: path, columns: columns, rows: Array(records.dropFirst()), lines: Array(lines.dropFirst()))
     }
 }

@@ -96,9 +96,10 @@ package struct Comparison: Sendable {
         return table
     }
 
-    /// `flows.csv` of differences: per financial year, flow (matched by name) and band (and `total`).
+    /// `flows.csv` of differences: per financial year, flow (matched by name) and band (and `total`),
+    /// with the months of the year simulated, as in a run's `flows.csv`.
     package func flowsTable() -> CSVTable {
-        var table = CSVTable(header: ["financial_year", "flow", "age_band"] + Projection.summaryHeader)
+        var table = CSVTable(header: ["financial_year", "flow", "age_band"] + Projection.summaryHeader + ["months_simulated"])
         let flows = Self.union(base.model.flowNames, variant.model.flowNames)
         let bands = base.model.bandNames
         for (year, fy) in base.model.years.enumerated() {
@@ -107,7 +108,8 @@ package struct Comparison: Sendable {
                     let s = summary(variant: f.variant.map { vf in { self.variant.flow($0, vf, year: year, band: band) } },
                                     base: f.base.map { bf in { self.base.flow($0, bf, year: year, band: band) } })
                     if band != nil, s == Summary(mean: 0, p05: 0, p25: 0, p50: 0, p75: 0, p95: 0) { continue }
-                    table.rows.append([.text(fy.description), .text(f.name), .text(band.map { bands[$0] } ?? "total")] + Self.row(s, decimals: 2))
+                    table.rows.append([.text(fy.description), .text(f.name), .text(band.map { bands[$0] } ?? "total")] + Self.row(s, decimals: 2)
+                        + [self.base.monthsField(year: year)])
                 }
             }
         }

@@ -54,7 +54,9 @@ extension Projection {
 
     /// `flows.csv`: entries, exits by reason, moves, overflows and the rest, per financial year and band.
     package func flowsTable() -> CSVTable {
-        var table = CSVTable(header: ["financial_year", "flow", "age_band"] + Self.summaryHeader)
+        // `months_simulated` as in costs.csv: a year simulated in part counts only its months'
+        // entries and exits (found: 2025/26 from 15 October showed half a year's entries, unmarked).
+        var table = CSVTable(header: ["financial_year", "flow", "age_band"] + Self.summaryHeader + ["months_simulated"])
         let bands: [Int?] = Array(0..<model.bandNames.count).map { $0 } + [nil]
         for (year, fy) in model.years.enumerated() {
             for (f, name) in model.flowNames.enumerated() {
@@ -62,7 +64,7 @@ extension Projection {
                     let s = summary { flow($0, f, year: year, band: band) }
                     if band != nil, s == Summary(mean: 0, p05: 0, p25: 0, p50: 0, p75: 0, p95: 0) { continue }
                     table.rows.append([.text(fy.description), .text(name), .text(band.map { model.bandNames[$0] } ?? "total")]
-                        + Self.fields(s, decimals: 2))
+                        + Self.fields(s, decimals: 2) + [monthsField(year: year)])
                 }
             }
         }

@@ -22,6 +22,9 @@ package struct RunFolder: Sendable {
         /// What the 90% intervals carry and what they do not (empty for runs from before run.json said).
         package var intervalsInclude: [String] = []
         package var intervalsExclude: String = ""
+        /// The first and last days simulated (nil for runs from before run.json said).
+        package var firstDay: Day? = nil
+        package var lastDay: Day? = nil
     }
 
     /// The folder, as given.
@@ -182,5 +185,7 @@ extension RunFolder.Record {
         overrides = object["overrides"] as? [String] ?? []
         intervalsInclude = object["intervals_include"] as? [String] ?? []
         intervalsExclude = object["intervals_exclude"] as? String ?? ""
+        firstDay = (object["first_day"] as? String).flatMap { Day(iso: Substring($0)) }
+        lastDay = (object["last_day"] as? String).flatMap { Day(iso: Substring($0)) }
     }
 }

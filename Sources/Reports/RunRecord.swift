@@ -24,6 +24,10 @@ package struct RunRecord: Sendable {
     package var shards: Int?
     /// What the 90% intervals carry, in words (``Scenario/intervalIncludes``); written when known.
     package var intervalIncludes: [String] = []
+    /// The first and last days simulated (the scenario's `start`, and the day before `start` +
+    /// `horizon`), so that a report names a year simulated in part by its days; written when known.
+    package var firstDay: Day?
+    package var lastDay: Day?
 
     package init(scenarioPath: String, scenarioName: String, sources: [(path: String, text: String)],
                  overrides: [String], seed: UInt64, replications: Int, threads: Int, toolVersion: String,
@@ -60,6 +64,9 @@ package struct RunRecord: Sendable {
             ("files", .array(files.map(JSON.string))),
         ]
         if let shards { fields.insert(("shards", .int(shards)), at: 8) }
+        if let firstDay, let lastDay {
+            fields.insert(contentsOf: [("first_day", .string(firstDay.description)), ("last_day", .string(lastDay.description))], at: 7)
+        }
         if !intervalIncludes.isEmpty {
             fields.insert(("intervals_include", .array(intervalIncludes.map(JSON.string))), at: fields.count - 1)
             fields.insert(("intervals_exclude", .string(Scenario.intervalExcludes)), at: fields.count - 1)
@@ -81,5 +88,26 @@ extension Projection {
             ("mtfs_wide.csv", mtfsWideTable().rendered()),
             ("measures.csv", measuresTable().rendered()),
         ]
+    }
+}
+
+extension RunRecord {
+    /// run.json's text with `added` joined to its `files` list (those not listed already, in
+    /// order), every other byte kept; `nil` when the text has no `files` list as a run writes it
+    /// (a hand-made or damaged run.json is left alone). For `sufficiency report`, whose report
+    /// and charts are files of the run folder too.
+    package static func listing(_ added: [String], inRunJSON text: String) -> String? {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
+              let listed = object["files"] as? [String],
+              let key = text.range(of: "\"files\"", options: .backwards),
+              let open = text[key.upperBound...].firstIndex(where: { !$0.isWhitespace && $0 != ":" }), text[open] == "[",
+              let close = text[open...].firstIndex(of: "]") else { return nil }
+        let files = listed + added.filter { !listed.contains($0) }
+        let array = JSON.array(files.map(JSON.string)).rendered().replacingOccurrences(of: "\n", with: "\n  ")
+        let result = String(text[..<open]) + array + String(text[text.index(after: close)...])
+        // The edit must leave the same record with the longer list, or it is not made.
+        guard let check = (try? JSONSerialization.jsonObject(with: Data(result.utf8))) as? [String: Any],
+              check["files"] as? [String] == files, check.count == object.count else { return nil }
+        return result
     }
 }

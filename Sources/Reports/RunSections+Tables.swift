@@ -27,23 +27,33 @@ extension RunSections {
         if totals.contains(where: { $0.variance != nil }) {
             paragraphs.append("Variance is the average projected cost minus the budget: a figure with a minus sign is a projected underspend, one without an overspend.")
         }
-        if let note = Self.partYears(totals.map(\.period), monthEnds: childrenInCare.map(\.period)) { paragraphs.append(note) }
+        if let note = Self.partYears(totals.map(\.period), monthEnds: childrenInCare.map(\.period),
+                                     firstDay: run.record.firstDay, lastDay: run.record.lastDay) { paragraphs.append(note) }
         return .init(
             heading: "Summary", paragraphs: paragraphs,
             table: .init(header: ["Financial year", "\(who) at 31 March", "90% interval", "Cost",
                                   "90% interval", "Budget", "Variance"], rows: rows))
     }
 
-    /// "2025/26 is simulated from October 2025 only: …" when the first or last financial year is
-    /// simulated in part (from the month ends simulated); `nil` when every year is whole.
-    static func partYears(_ years: [String], monthEnds: [String]) -> String? {
+    /// "Simulated in part only: 2025/26 from 15 October 2025, …" when the first or last financial
+    /// year is simulated in part; `nil` when every year is whole. The days are the run's first and
+    /// last days simulated (run.json's `first_day` and `last_day`); a run from before run.json
+    /// recorded them is named by its first and last month ends ("from October 2025").
+    static func partYears(_ years: [String], monthEnds: [String], firstDay: Day? = nil, lastDay: Day? = nil) -> String? {
         guard let first = years.first, let last = years.last, let from = monthEnds.first, let to = monthEnds.last else { return nil }
         func month(_ iso: String) -> String {
             guard let day = Day(iso: iso.prefix(10)) else { return iso }
             return String(day.longDescription.drop { $0 != " " }.dropFirst())  // "October 2025"
         }
-        guard let part = ReportText.partYears(first: first, last: last, from: month(from), to: month(to),
-                                              startsLate: !from.hasSuffix("-04-30"), endsEarly: !to.hasSuffix("-03-31")) else { return nil }
+        let part: (text: String, count: Int)?
+        if let firstDay, let lastDay, let year = FinancialYear(label: Substring(first)), let lastYear = FinancialYear(label: Substring(last)) {
+            part = ReportText.partYears(first: first, last: last, from: firstDay.longDescription, to: lastDay.longDescription,
+                                        startsLate: firstDay > year.firstDay, endsEarly: lastDay < lastYear.lastDay)
+        } else {
+            part = ReportText.partYears(first: first, last: last, from: month(from), to: month(to),
+                                        startsLate: !from.hasSuffix("-04-30"), endsEarly: !to.hasSuffix("-03-31"))
+        }
+        guard let part else { return nil }
         let one = part.count == 1
         return "Simulated in part only: \(part.text). \(one ? "Its" : "Their") cost is for those months, and any budget given for \(one ? "it" : "them") should be too."
     }

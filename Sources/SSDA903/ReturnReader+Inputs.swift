@@ -28,6 +28,7 @@ extension ReturnReader {
                 }
             }
         }
+        try checkNoYearMissing(result, path: inputs.first?.path ?? "")
         return result
     }
 }

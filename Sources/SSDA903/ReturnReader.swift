@@ -56,7 +56,16 @@ public enum ReturnReader {
         for name in names {
             guard let year = Int(name.prefix(4)), year > 1900 else { continue }
             let url = root.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("episodes.csv").path) else { continue }
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("episodes.csv").path) else {
+                // A year's folder with its other tables but no episodes is a year missing, not a
+                // folder to pass over: its children's care would go unrecorded.
+                if let other = otherTables.first(where: { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }) {
+                    throw ImportError(path: url.appendingPathComponent("episodes.csv").path,
+                                      "missing: the folder holds \(other) but no episodes table, so the year's care would go unrecorded; "
+                                      + "export the year's episodes, or move the folder out if the year is before or after the years you need")
+                }
+                continue
+            }
             // '2018-19' names the collection year outright.
             if name.count == 7, let tail = Int(name.suffix(2)), (year + 1) % 100 == tail {
                 folders.append((year + 1, .endingYear, url))
@@ -84,7 +93,24 @@ public enum ReturnReader {
                 : decide(nominal: folder.year, naming: folder.naming)
             result.append(try readRawYear(folder.url, episodes: episodes, year: year))
         }
+        try checkNoYearMissing(result, path: root.path)
         return result
+    }
+
+    /// The tables of a year's return other than its episodes.
+    static let otherTables = ["header.csv", "uasc.csv", "oc3.csv", "ad1.csv", "missing.csv", "reviews.csv", "sbpfa.csv", "prev_perm.csv"]
+
+    /// Throws when the collection years in `data` leave one out between the first and the last:
+    /// children in care carry over from year to year, so the missing year's episodes would be
+    /// censored, its exits lost and its rates silently low.
+    static func checkNoYearMissing(_ data: Return903, path: String) throws(ImportError) {
+        let years = data.years
+        guard let first = years.first, let last = years.last, years.count < last.endingYear - first.endingYear + 1 else { return }
+        let present = Set(years.map(\.endingYear))
+        let missing = (first.endingYear...last.endingYear).filter { !present.contains($0) }.map { CollectionYear(endingYear: $0).description }
+        throw ImportError(path: path, "the return holds collection years \(first) to \(last) but not \(missing.joined(separator: ", ")): "
+                          + "a year missing leaves its children's care unrecorded (episodes cut short, exits lost); "
+                          + "add the missing \(missing.count == 1 ? "year" : "years"), or give only the years on one side of the gap")
     }
 
     /// Reads one raw year folder; `nominalYear` is the year its name gives.
@@ -156,6 +182,7 @@ public enum ReturnReader {
         case .inferred: offset = offsets.filter { $0.key == 0 || $0.key == 1 }.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
         }
         var result = Return903()
+        result.regionalLAs = [chosen]
         result.yearNotes.append("LA '\(chosen)': YEAR \(offset == 1 ? "is the year the collection starts" : "is the year the collection ends")\(naming == .inferred ? " (inferred from episode start dates)" : "")")
         let select: (CSVFile, [String]) -> CollectionYear? = { table, row in
             guard let l = table.column("LA"), let y = table.column("YEAR"), row.count > max(l, y), row[l] == chosen,
@@ -164,6 +191,7 @@ public enum ReturnReader {
         }
         try readEpisodes(episodes, into: &result) { select(episodes, $0) }
         try readOptional(folder, into: &result, filter: select)
+        try checkNoYearMissing(result, path: folder.appendingPathComponent("episodes.csv").path)
         return result
     }
 

@@ -59,6 +59,9 @@ public struct Return903: Sendable {
     public var yearNotes: [String] = []
     /// How day and month are ordered in `nn/nn/YYYY` dates, file by file.
     public var dateOrder = DateOrder()
+    /// The LA whose rows were taken from each regional folder read, as the files spell it
+    /// (empty for a raw return, which holds one council's rows and no LA column).
+    public var regionalLAs: [String] = []
 
     /// The collection years present, oldest first.
     public var years: [CollectionYear] { Array(Set(episodes.map(\.year))).sorted() }
@@ -76,6 +79,7 @@ public struct Return903: Sendable {
         }
         yearNotes += other.yearNotes
         dateOrder.add(other.dateOrder)
+        regionalLAs += other.regionalLAs
     }
 }
 

@@ -414,6 +414,7 @@ extension ScenarioReader {
                 continue
             }
             guard let lines = c.fields(pair.value, "the budget for \(pair.key)", allowed: nil) else { continue }
+            var total: (pounds: Double, mark: Mark)?, linesSum = 0.0
             for line in lines.pairs {
                 let provider = line.key == "total" ? nil
                     : c.reference(line.key, at: line.keyMark, among: context.providerNames, kind: "provider",
@@ -421,7 +422,15 @@ extension ScenarioReader {
                 if line.key != "total", provider == nil { continue }
                 if let pounds = budget(line.value, line.key, c) {
                     budgets.append(Budget(year: year, provider: provider, pounds: pounds))
+                    if provider == nil { total = (pounds, line.value.mark) } else { linesSum += pounds }
                 }
+            }
+            // A total holds its lines: one smaller than they add up to is a mistyped figure, and
+            // its variance would be wrong by the difference (found: 'total: £1m' beside lines of
+            // £5.3m gave an overspend of £11.4m without a word).
+            if let total, total.pounds + 0.5 < linesSum {
+                c.error("the total budget for \(pair.key), \(poundsText(total.pounds)), is less than its lines, which add up to \(poundsText(linesSum)): "
+                        + "give the year's whole budget as 'total', or leave 'total' out to take the sum of the lines", at: total.mark)
             }
         }
         return budgets
@@ -436,6 +445,16 @@ extension ScenarioReader {
                   Suggestion.nearest(to: name, among: ["total"]) != nil else { return nil }
             return "unknown provider '\(name)'; did you mean 'total' (the year's whole budget)?"
         }
+    }
+
+    /// `£5,300,000`: whole pounds with thousands commas, for a message.
+    static func poundsText(_ pounds: Double) -> String {
+        var digits = String(Int(pounds.rounded())), groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits = String(digits.dropLast(3))
+        }
+        return "£" + ([digits] + groups).joined(separator: ",")
     }
 
     /// A year's budget in pounds. Under £1,000 (but not nothing) it is taken for millions or

@@ -54,10 +54,13 @@ extension Parser {
     }
 
     /// The number written so every reader agrees: `1e+300` is text to YAML 1.1, which needs a
-    /// dot before the exponent (`1.0e+300`).
+    /// dot before the exponent (`1.0e+300`). A whole number is written whole (`1e3` → `1000`, not
+    /// `1000.0`, which a count such as `replications` refuses as not whole).
     private static func canonical(_ meaning: Meaning) -> String? {
         switch meaning {
         case .int(let value?): return String(value)
+        case .float(let value) where value.isFinite && value == value.rounded() && abs(value) < 1e15:
+            return String(Int(value))
         case .float(let value) where value.isFinite:
             let text = value.description
             guard !text.contains("."), let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScenarioModel
+import Reports
 @testable import PublishedTables
 
 /// The published tables read, calibrated and back-tested on a small fixture in the published
@@ -209,6 +210,18 @@ import ScenarioModel
             Issue.record("expected an error")
         } catch {
             #expect(error.message.contains("cla_number_and_rate_per_10k_children.csv"))
+        }
+    }
+
+    /// A misspelt 'characteristic' column is named as the near miss it is, as other columns are.
+    @Test func aMisspeltCharacteristicColumnSuggestsIt() throws {
+        let folder = try Self.copy { name, text in
+            name.hasPrefix("la_cla_who_started") ? text.replacingOccurrences(of: ",characteristic,", with: ",charactersitic,") : text
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(throws: FileError(path: folder + "/la_cla_who_started_to_be_looked_after.csv", line: 1,
+                                  "no column saying what each row counts (expected 'characteristic'); did you mean 'charactersitic'?")) {
+            try PublishedRelease.read(folder)
         }
     }
 

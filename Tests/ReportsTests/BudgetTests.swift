@@ -57,6 +57,33 @@ import YAMLReader
         #expect(abs(Self.numbers(mid.costsTable(), keys: ["financial_year", "placement"])[["2025/26", "in-house"]]!["mean"]! - 4 * 168 * 50) < 1e-6)
     }
 
+    /// flows.csv marks a part year as costs.csv does: its entries and exits are for those months.
+    @Test func flowsCSVSaysTheMonthsSimulated() throws {
+        let mid = try Self.projection(Self.fixed.replacingOccurrences(of: "start: 2025-04-01", with: "start: 2025-10-15"))
+        let flows = mid.flowsTable()
+        #expect(flows.header.last == "months_simulated")
+        var byYear: [String: Set<String>] = [:]
+        for row in flows.rows { byYear[CSVTable.encode(row[0]), default: []].insert(CSVTable.encode(row[row.count - 1])) }
+        #expect(byYear == ["2025/26": ["5.55"], "2026/27": ["12"], "2027/28": ["6.45"]])
+    }
+
+    /// replications.csv marks a part year as costs.csv does: every row ends with the months
+    /// simulated of its financial year (found without it: a 6-month cost row read as a year's).
+    @Test func replicationsCSVSaysTheMonthsSimulated() throws {
+        let mid = try Self.projection(Self.fixed.replacingOccurrences(of: "start: 2025-04-01", with: "start: 2025-10-15"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("replications-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: path) }
+        try mid.writeReplicationsCSV(to: path.path)
+        let file = try CSVReader.read(path)
+        #expect(file.columns.last == "months_simulated")
+        let k = file.columns.count - 1
+        var byPeriod: [String: Set<String>] = [:]
+        for row in file.rows { byPeriod[row[2], default: []].insert(row[k]) }
+        #expect(byPeriod["2025/26"] == ["5.55"] && byPeriod["2026/27"] == ["12"] && byPeriod["2027/28"] == ["6.45"])
+        // In care at each year's last month end simulated: 31 March, then 30 September 2027.
+        #expect(byPeriod["2026-03-31"] == ["5.55"] && byPeriod["2027-03-31"] == ["12"] && byPeriod["2027-09-30"] == ["6.45"])
+    }
+
     static let fixed = """
         start: 2025-04-01
         horizon: 2 years

@@ -16,6 +16,19 @@ import Testing
         }
     }
 
+    /// A column named twice is refused, not read from the first one (found: a 903 episodes file
+    /// with a second DECOM column calibrated from the first without a word). A name that does not
+    /// look like a column's (a data row taken for the header) is not quoted; blank names may repeat.
+    @Test func aColumnNamedTwiceIsRefused() throws {
+        #expect(throws: FileError(path: "e.csv", line: 1, "the column 'decom' is named twice (columns 2 and 4): remove or rename one, so that it is clear which is meant")) {
+            try CSVReader.parse(Array("CHILD,DECOM,DEC,decom\n1,2,3,4\n".utf8), path: "e.csv")
+        }
+        #expect(throws: FileError(path: "e.csv", line: 1, "the column is named twice (columns 1 and 3): remove or rename one, so that it is clear which is meant")) {
+            try CSVReader.parse(Array("01/05/2020,P,01/05/2020\n".utf8), path: "e.csv")
+        }
+        #expect(try CSVReader.parse(Array("A,,B,\n1,2,3,4\n".utf8), path: "e.csv").columns == ["A", "", "B", ""])
+    }
+
     @Test func missingColumnSuggestsNearest() throws {
         let table = try CSVReader.parse(Array("CHILD,DECOMM\n1,2\n".utf8), path: "e.csv")
         #expect(throws: FileError(path: "e.csv", line: 1, "missing column 'DECOM'; did you mean 'DECOMM'?")) {

@@ -16,6 +16,9 @@ struct RunFolderFixture {
     var totalLabel = "total"
     var budget: Double? = 20_000_000
     var mtfs = true
+    /// run.json's `first_day` and `last_day`, when the run recorded them.
+    var firstDay: String? = nil
+    var lastDay: String? = nil
 
     /// Bed need of provider `p` (1-based) at month `m`: whole numbers so medians are exact.
     static func need(_ p: Int, _ m: Int) -> Double { Double(p * 10 + m) }
@@ -59,8 +62,9 @@ struct RunFolderFixture {
             gap += "\(date),foster care,placed beyond a full preferred provider,\(Self.figures(Double(5 + m), spread: 2))\n"
             gap += "\(date),provider 1,places,\(Self.figures(12, spread: 0))\n"
         }
+        let days = [firstDay.map { "\"first_day\": \"\($0)\", " }, lastDay.map { "\"last_day\": \"\($0)\", " }].compactMap { $0 }.joined()
         let runJSON = """
-            {"scenario": "scenarios/testshire.yaml", "scenario_name": "\(scenarioName)", "sha256": "abc123",
+            {\(days)"scenario": "scenarios/testshire.yaml", "scenario_name": "\(scenarioName)", "sha256": "abc123",
              "seed": \(seed), "replications": 20, "threads": 2, "tool_version": "9.9.9", "events": 1,
              "wall_seconds": 0.5, "run_date": "2025-06-01T10:00:00Z", "overrides": [], "files": []}
             """

@@ -56,6 +56,25 @@ struct RunReportTests {
         #expect(RunSections.partYears(["2025/26"], monthEnds: ["2025-04-30"]) == "Simulated in part only: 2025/26 from April 2025 to April 2025. Its cost is for those months, and any budget given for it should be too.")
     }
 
+    /// A run whose horizon ends within a month (from 15 October, 12 months: to 14 October) is named
+    /// by its first and last days simulated, which run.json records, not by its last month end.
+    @Test func partYearsAreNamedByTheirDays() throws {
+        var fixture = RunFolderFixture()
+        fixture.dates = ["2025-10-31", "2025-11-30", "2026-03-31", "2026-04-30", "2026-09-30"]
+        fixture.firstDay = "2025-10-15"
+        fixture.lastDay = "2026-10-14"
+        let (report, run) = try Self.report(fixture)
+        #expect(run.record.lastDay?.description == "2026-10-14")
+        let paragraphs = report.page.sections.first?.paragraphs ?? []
+        #expect(paragraphs.contains(
+            "Simulated in part only: 2025/26 from 15 October 2025, and 2026/27 to 14 October 2026. Their cost is for those months, and any budget given for them should be too."))
+        // Whole years stay unnamed though their days are known.
+        var whole = RunFolderFixture()
+        (whole.firstDay, whole.lastDay) = ("2025-04-01", "2027-03-31")
+        let wholeParagraphs = try Self.report(whole).0.page.sections.first?.paragraphs ?? []
+        #expect(!wholeParagraphs.contains { $0.hasPrefix("Simulated in part only") })
+    }
+
     @Test func everyChartIsWellFormedAndSignedWithScenarioSeedAndDate() throws {
         let (report, _) = try Self.report()
         #expect(report.charts.map(\.name) == ["children-in-care.svg", "places-by-placement.svg", "cost-by-year.svg", "sufficiency-gap.svg"])

@@ -193,6 +193,29 @@ import Testing
         #expect(short.unusedBudgetNote == "note: the budgets for 2035/36, 2024/25, 2029/30 are not used: the scenario simulates 2025/26 only")
     }
 
+    /// A year's total budget smaller than its lines is refused at the total (found: 'total: £1m'
+    /// beside lines of £5.3m was taken as it was, and the run showed an £11.4m overspend).
+    @Test func aTotalBudgetBelowItsLinesIsRefused() {
+        #expect(Self.errors(replacing: "{total: £2m, in-house fostering: £300k}", with: "{total: £200k, in-house fostering: £300k}") == """
+            s.yaml:24:20: error: the total budget for 2025/26, £200,000, is less than its lines, which add up to £300,000: give the year's whole budget as 'total', or leave 'total' out to take the sum of the lines
+                  2025/26: {total: £200k, in-house fostering: £300k}
+                                   ^
+            """)
+    }
+
+    /// A dated change that starts after the last day simulated is said to change nothing (found:
+    /// an entries change keyed '2035-04-01' for 2025 was taken without a word, and changed nothing).
+    @Test func changesAfterTheEndAreNamed() throws {
+        #expect(try #require(Fixture.scenario(Self.base)).changesAfterTheEndNote == nil)
+        let late = try #require(Fixture.scenario(Self.base, overrides: ["entries.changes=[{from: 2035-04-01, change: -10%}, {from: 2026-04-01, change: 5%}]"]))
+        #expect(late.changesAfterTheEndNote
+                == "note: the change of entries from 2035-04-01 starts after the last day simulated, 31 March 2030, so it changes nothing")
+        let short = try #require(Fixture.scenario(Self.base, overrides: ["entries.changes=[{from: 2035-04-01, change: -10%}, {from: 2026-04-01, change: 5%}]",
+                                                                         "horizon=1 year"]))
+        #expect(short.changesAfterTheEndNote
+                == "note: the changes of entries from 2035-04-01, entries from 2026-04-01 start after the last day simulated, 31 March 2026, so they change nothing")
+    }
+
     /// Commas between groups of three digits are read as thousands, in pounds with or without '£'.
     @Test func moneyWithThousandsCommas() throws {
         for (text, pounds) in [("£6,000", 6_000.0), ("£1,234,567", 1_234_567), ("12,500", 12_500), ("£1,250.50", 1_250.5), ("£2,500k", 2_500_000), ("£.5", 0.5)] {

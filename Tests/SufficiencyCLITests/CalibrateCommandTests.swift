@@ -77,6 +77,41 @@ func temporaryFolder() throws -> URL {
         #expect(try String(contentsOfFile: scenario, encoding: .utf8) == "name: mine\n")
     }
 
+    /// The data-quality report beside the scenario is protected the same way (found: calibrate
+    /// replaced an analyst's own `la.quality.csv` without a word): replaced while it is the report
+    /// the calibration beside it records, refused once edited or when calibrate did not write it.
+    @Test(arguments: [false, true]) func keepsAQualityReportItDidNotWrite(published: Bool) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("la.yaml").path
+        let quality = folder.appendingPathComponent("la.quality.csv").path
+        let calibrate: [String]
+        if published {
+            let tables = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("PublishedTablesTests/Fixtures/dfe-three-councils").path
+            calibrate = ["calibrate", tables, "--la", "Rutland", "--as-of", "2019-03-31", "--output", scenario]
+        } else {
+            let data = folder.appendingPathComponent("data").path
+            #expect(runCLI(["synth", "--output", data, "--seed", "5", "--years", "2", "--children", "100"]).status == 0)
+            calibrate = ["calibrate", data, "--as-of", "2026-03-31", "--window", "1", "--output", scenario]
+        }
+        // A report of the analyst's own, with no scenario beside it: kept.
+        try "mine\n".write(toFile: quality, atomically: true, encoding: .utf8)
+        let refused = runCLI(calibrate)
+        #expect(refused.status == 1 && refused.err.contains("'\(quality)' already exists, and calibrate did not write it"), "\(refused.err)")
+        #expect(try String(contentsOfFile: quality, encoding: .utf8) == "mine\n")
+        #expect(!FileManager.default.fileExists(atPath: scenario), "nothing is written")
+        // Calibrate's own report is replaced, as its scenario is.
+        try FileManager.default.removeItem(atPath: quality)
+        #expect(runCLI(calibrate).status == 0)
+        #expect(runCLI(calibrate).status == 0, "calibrate's own report is replaced")
+        // Edited since, it is kept, though the scenario is unedited.
+        let written = try String(contentsOfFile: quality, encoding: .utf8)
+        try (written + "my note\n").write(toFile: quality, atomically: true, encoding: .utf8)
+        #expect(runCLI(calibrate).status == 1)
+        #expect(try String(contentsOfFile: quality, encoding: .utf8) == written + "my note\n")
+    }
+
     /// The same from the published tables (the repository's fixture of three councils).
     @Test func publishedCalibrationKeepsAnEditedFile() throws {
         let tables = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -121,6 +156,47 @@ func temporaryFolder() throws -> URL {
                              "--as-of", "2025-09-30", "--output", output])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("as of 30 September 2025"))
+    }
+
+    /// `--la` with a raw return chooses nothing (one council's rows, no LA column): calibrate
+    /// names the scenario with it and says so; backtest says it is not used. In a regional folder
+    /// it chooses the rows, and the scenario takes the name as the files spell it.
+    @Test func laWithARawReturnNamesTheScenarioAndSaysSo() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let raw = folder.appendingPathComponent("raw"), regional = folder.appendingPathComponent("regional")
+        #expect(runCLI(["synth", "--output", raw.path, "--seed", "5", "--years", "2", "--children", "100"]).status == 0)
+        try MalformedReturnPrivacyTests.regional(from: raw, to: regional)
+        let output = folder.appendingPathComponent("out.yaml").path
+        func name() throws -> String {
+            let text = try String(contentsOfFile: output, encoding: .utf8)
+            return String(text.split(separator: "\n").first { $0.hasPrefix("name: ") } ?? "")
+        }
+        let named = runCLI(["calibrate", raw.path, "--la", "Medway", "--as-of", "2026-03-31", "--output", output])
+        #expect(named.status == 0, "\(named.err)")
+        #expect(named.err.contains("note: '--la Medway' chooses no rows: a raw 903 return holds one council's rows and no LA column, so 'Medway' names the scenario only"), "\(named.err)")
+        #expect(try name() == "name: Medway")
+        let chosen = runCLI(["calibrate", regional.path, "--la", "kent", "--as-of", "2026-03-31", "--output", output])
+        #expect(chosen.status == 0 && !chosen.err.contains("chooses no rows"), "\(chosen.err)")
+        #expect(try name() == "name: Kent")
+        let backtest = runCLI(["backtest", raw.path, "--la", "Medway", "--as-of", "2025-03-31", "--years", "1", "--replications", "2",
+                               "--output", folder.appendingPathComponent("bt").path])
+        #expect(backtest.err.contains("note: '--la Medway' chooses no rows: a raw 903 return holds one council's rows and no LA column, so it is not used"), "\(backtest.err)")
+    }
+
+    /// A window longer than the return is said to be cut to the data (found: '--window 5' on one
+    /// year of data calibrated over one year, said only as "over the 1.00 years" in the summary).
+    @Test func aWindowLongerThanTheDataIsSaid() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(runCLI(["synth", "--output", data, "--seed", "5", "--years", "2", "--children", "100"]).status == 0)
+        let output = folder.appendingPathComponent("out.yaml").path
+        let long = runCLI(["calibrate", data, "--as-of", "2026-03-31", "--window", "5", "--output", output])
+        #expect(long.status == 0, "\(long.err)")
+        #expect(long.err.contains("note: the return holds 2.00 years before 31 March 2026, fewer than the 5 years '--window' asks for: the rates are over those 2.00 years"), "\(long.err)")
+        let fits = runCLI(["calibrate", data, "--as-of", "2026-03-31", "--window", "2", "--output", output])
+        #expect(fits.status == 0 && !fits.err.contains("--window"), "\(fits.err)")
     }
 
     /// Each bad command line: its exit status, its whole message, and nothing written.

@@ -29,6 +29,8 @@ import Testing
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: one.appendingPathComponent("run.json"))) as? [String: Any]
         #expect(record?["replications"] as? Int == 12 && record?["threads"] as? Int == 1)
         #expect((record?["sha256"] as? String)?.count == 64)
+        // The first and last days simulated, for a report to name a year simulated in part.
+        #expect(record?["first_day"] as? String == "2025-04-01" && record?["last_day"] as? String == "2030-03-31")
         #expect(a.out.contains("financial year") && a.out.contains("2029/30"))
         // It says what the intervals carry, and the report says it in words.
         #expect((record?["intervals_include"] as? [String])?.first?.hasPrefix("chance") == true)
@@ -53,6 +55,28 @@ import Testing
             #expect(listed.sorted() == onDisk.sorted())
             #expect(listed.contains("report.html") == !extra.isEmpty && listed.count == Set(listed).count)
             #expect(result.out.contains("wrote \(listed.count) files to"))
+        }
+    }
+
+    /// `sufficiency report` on a run folder adds report.html and the charts to run.json's `files`,
+    /// leaving the rest of run.json as it was; a second report adds nothing twice.
+    @Test func reportCommandListsItsFilesInRunJSON() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let result = runCLI(["run", Self.medway, "--replications", "2", "--output", out.path])
+        #expect(result.status == 0, "\(result.err)")
+        let runJSON = out.appendingPathComponent("run.json")
+        let before = try String(contentsOf: runJSON, encoding: .utf8)
+        for _ in 0..<2 {
+            let report = runCLI(["report", out.path])
+            #expect(report.status == 0 && report.err.isEmpty, "\(report.err)")
+            let record = try JSONSerialization.jsonObject(with: Data(contentsOf: runJSON)) as? [String: Any]
+            let listed = try #require(record?["files"] as? [String])
+            let onDisk = try #require(FileManager.default.subpaths(atPath: out.path)).filter { $0 != "charts" }
+            #expect(listed.sorted() == onDisk.sorted() && listed.contains("report.html"))
+            let after = try String(contentsOf: runJSON, encoding: .utf8)
+            #expect(after.components(separatedBy: "\"files\"")[0] == before.components(separatedBy: "\"files\"")[0])
         }
     }
 

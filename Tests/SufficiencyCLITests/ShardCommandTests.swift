@@ -199,7 +199,7 @@ import Testing
         #expect(try Data(contentsOf: whole.appendingPathComponent("replications.csv")) == csv)
 
         let file = try CSVReader.read(merged.appendingPathComponent("replications.csv"))
-        #expect(file.columns == ["replication", "measure", "period", "placement", "flow", "age_band", "value"])
+        #expect(file.columns == ["replication", "measure", "period", "placement", "flow", "age_band", "value", "months_simulated"])
         var sums: [String: Double] = [:]
         var seen = Set<String>()
         for row in file.rows {

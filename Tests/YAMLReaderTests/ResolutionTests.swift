@@ -57,6 +57,14 @@ import Testing
             == "'-.5' means the text '-.5' in some YAML readers and the number -0.5 in others; write -0.5 for the number, or quote it to mean the text")
     }
 
+    /// Found writing `replications: 1e3`: the advice was `1000.0`, which a count refuses as not
+    /// whole. A whole number is advised whole.
+    @Test func advisesAWholeNumberWhole() {
+        #expect(Parser.ambiguity(of: "1e3")
+            == "'1e3' means the text '1e3' in some YAML readers and the number 1000.0 in others; write 1000 for the number, or quote it to mean the text")
+        #expect(Parser.ambiguity(of: "2.5e1")?.contains("write 25 for the number") == true)
+    }
+
     /// Found trying `observed: 1e+300`: the advice was to write what was written.
     @Test(arguments: ["1e+300", "1e-300", "5e-324", "1E+20"])
     func advisesASpellingEveryReaderAgreesOn(text: String) throws {

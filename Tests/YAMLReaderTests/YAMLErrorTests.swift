@@ -141,7 +141,7 @@ import Testing
             s.yaml:1:4: error: '1:30' means the number 90 in some YAML readers and the text '1:30' in others; write 90 for the number, or quote it to mean the text
                 t: 1:30
                    ^
-            s.yaml:2:4: error: '1e3' means the text '1e3' in some YAML readers and the number 1000.0 in others; write 1000.0 for the number, or quote it to mean the text
+            s.yaml:2:4: error: '1e3' means the text '1e3' in some YAML readers and the number 1000.0 in others; write 1000 for the number, or quote it to mean the text
                 u: 1e3
                    ^
             """),

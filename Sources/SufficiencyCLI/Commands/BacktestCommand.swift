@@ -14,7 +14,7 @@ enum BacktestCommand {
             .init("as-of", value: "DATE", help: "the past date to calibrate to, such as 2022-03-31 (required)"),
             .init("years", value: "N", help: "years to simulate from that date (required)"),
             .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3)"),
-            .init("la", value: "NAME", help: "one council of the published tables (or England, or a region), or the local authority's rows in a regional 903 folder"),
+            .init("la", value: "NAME", help: "one council of the published tables (or England, or a region), or the local authority's rows in a regional 903 folder (a raw 903 return is one council's: not used)"),
             .init("replications", value: "N", help: "how many Monte Carlo replications (default: 1000)"),
             .init("seed", value: "N", help: "the random seed (default: 1)"),
             .init("threads", value: "N", help: "threads to use (default: every core); results do not depend on it"),

@@ -12,8 +12,8 @@ enum CalibrateCommand {
                             isRepeating: true)],
         options: [
             .init("as-of", value: "DATE", help: "the snapshot date, such as 2024-03-31 (required)"),
-            .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3)"),
-            .init("la", value: "NAME", help: "the local authority (name or code), or England or a region: required with the published tables; chooses its rows in a regional 903 folder"),
+            .init("window", value: "YEARS", help: "years before the date that rates are estimated over (default: 3; a return holding fewer gives rates over the years it holds, and says so)"),
+            .init("la", value: "NAME", help: "the local authority (name or code), or England or a region: required with the published tables; chooses its rows in a regional 903 folder; with a raw 903 return (one council's, no LA column) it names the scenario only"),
             .init("output", value: "FILE", help: "the scenario file to write (.yaml); the report goes beside it (required)"),
         ],
         flags: [ReturnInput.acceptRejections])
@@ -33,13 +33,18 @@ enum CalibrateCommand {
         let qualityFile = base + ".quality.csv"
         let report = input.stitched.report
         let text = CalibratedFile.stamped(ScenarioWriter.render(calibration, options: .init(
-            name: input.la ?? base,
-            notes: ["collection years \(input.yearsText); episodes: \(report.rowsRead[.episodes] ?? 0) rows read, \(report.rowsUsed[.episodes] ?? 0) used, \(report.total(.episodes, .merged)) merged, \(report.total(.episodes, .rejected)) rejected (see \(qualityFile))"])))
+            name: input.regionalLA ?? input.la ?? base,
+            notes: ["collection years \(input.yearsText); episodes: \(report.rowsRead[.episodes] ?? 0) rows read, \(report.rowsUsed[.episodes] ?? 0) used, \(report.total(.episodes, .merged)) merged, \(report.total(.episodes, .rejected)) rejected (see \(qualityFile))"])),
+            quality: (qualityFile, report.csv))
         // The file must load as it is written: check before writing anything.
         let scenario = try ScenarioLoader(readFile: { _ in text }).load(output)
         try OutputDirectory(path: directory).write([(qualityFile, report.csv), (file, text)])
 
         console.out(report.text)
+        if calibration.windowYears < input.windowYears - 0.005 {
+            console.err(String(format: "note: the return holds %.2f years before %@, fewer than the %@ years '--window' asks for: the rates are over those %.2f years",
+                               calibration.windowYears, formatLong(input.asOf.number), arguments.string("window") ?? "3", calibration.windowYears))
+        }
         console.out(summary(calibration, scenario: scenario))
         console.out("wrote \(output) and \(directory == "." ? "" : directory + "/")\(qualityFile)")
         return 0
@@ -73,6 +78,10 @@ struct ReturnInput {
     var asOf: Day
     var windowYears: Double
     var stitched: StitchedReturn
+    /// The LA whose rows were taken from a regional folder, as the files spell it.
+    var regionalLA: String?
+    /// Said on the console when `--la` is given with a raw return only, where it chooses nothing.
+    var laNote: String?
 
     init(_ arguments: Arguments) throws {
         let asOfText = try ReturnInput.required(arguments, "as-of", example: "--as-of 2024-03-31")
@@ -87,7 +96,14 @@ struct ReturnInput {
         la = arguments.string("la")
         let inputs = arguments.positionals("input").map { URL(fileURLWithPath: $0) }
         do {
-            stitched = EpisodeStitcher.stitch(try ReturnReader.read(inputs: inputs, la: la))
+            let read = try ReturnReader.read(inputs: inputs, la: la)
+            stitched = EpisodeStitcher.stitch(read)
+            // The council's name as the regional files spell it ('--la bromley' finds 'Bromley').
+            regionalLA = read.regionalLAs.first
+            if let la, read.regionalLAs.isEmpty {
+                laNote = "note: '--la \(Escaping.visible(la))' chooses no rows: a raw 903 return holds one council's rows and no LA column, "
+                    + (arguments.spec.command == "calibrate" ? "so '\(Escaping.visible(la))' names the scenario only" : "so it is not used")
+            }
         } catch {
             // Rendered as 'path:line: error: message', like every other input problem.
             throw Diagnostic(error.message, path: error.path + (error.line.map { ":\($0)" } ?? ""))
@@ -107,6 +123,7 @@ struct ReturnInput {
     /// Stops, with the data-quality report printed and counts that say why, when the return looks
     /// wrong as read (see ``ReturnCheck``), unless `--accept-rejections` is given.
     func check(_ arguments: Arguments, console: Console) throws {
+        if let laNote { console.err(laNote) }
         guard let problem = ReturnCheck.problems(stitched) else { return }
         guard arguments.flag("accept-rejections") else {
             console.out(stitched.report.text)

@@ -56,6 +56,18 @@ enum CompareCommand {
                 folder = try FolderReplacement.begin(directory)
             }
             variants = try (variantPaths.isEmpty ? [basePath] : variantPaths).map { path in
+                // A variant's own seed or replications give way to the base's (paired differences
+                // need one seed): said, not dropped without a word (found: a variant with 'seed: 7'
+                // showed no difference at all, its seed never used).
+                if options.seed == nil || options.replications == nil, !variantPaths.isEmpty,
+                   let own = try? ScenarioLoader().load(path, overrides: options.overrides) {
+                    let differs = (options.seed == nil && own.seed != base.scenario.seed ? ["seed \(own.seed)"] : [])
+                        + (options.replications == nil && own.replications != base.scenario.replications ? ["\(own.replications) replications"] : [])
+                    if !differs.isEmpty {
+                        console.err("note: '\(path)' gives \(differs.joined(separator: " and ")); compare runs every scenario with the base's "
+                                    + "(seed \(base.scenario.seed), \(base.scenario.replications) replications), so that each difference is paired")
+                    }
+                }
                 var run = try SimulatedRun(path: path, overrides: options.overrides, replications: base.scenario.replications,
                                            seed: base.scenario.seed, threads: options.threads, console: console,
                                            spillDirectory: RunOptions.parent(of: directory))

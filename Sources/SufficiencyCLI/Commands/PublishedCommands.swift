@@ -58,13 +58,15 @@ enum PublishedCommands {
             let council = try release.council(la)
             calibration = try PublishedCalibrator(release: release, asOfYear: year, windowYears: try windowYears(arguments)).calibrate(council)
         } catch let error as FileError { throw diagnostic(error) }
-        let text = CalibratedFile.stamped(PublishedScenarioWriter.render(calibration, options: .init(), sources: release.files.values.sorted()))
-        // The file must load as it is written: check before writing anything.
-        let scenario = try ScenarioLoader(readFile: { _ in text }).load(output)
         let (directory, file) = ReturnInput.split(output)
         let base = file.hasSuffix(".yaml") ? String(file.dropLast(5)) : String(file.dropLast(4))
         let qualityFile = base + ".quality.csv"
-        try OutputDirectory(path: directory).write([(qualityFile, quality(calibration, release)), (file, text)])
+        let qualityCSV = quality(calibration, release)
+        let text = CalibratedFile.stamped(PublishedScenarioWriter.render(calibration, options: .init(), sources: release.files.values.sorted()),
+                                          quality: (qualityFile, qualityCSV))
+        // The file must load as it is written: check before writing anything.
+        let scenario = try ScenarioLoader(readFile: { _ in text }).load(output)
+        try OutputDirectory(path: directory).write([(qualityFile, qualityCSV), (file, text)])
         let children = scenario.population.filter { $0.band < scenario.firstLeaverBand }.reduce(0) { $0 + $1.count }
         console.out("""
             calibrated '\(calibration.council.name)'\(calibration.council.code == calibration.council.name ? "" : " (\(calibration.council.code))") as of 31 March \(year) from the published tables: \

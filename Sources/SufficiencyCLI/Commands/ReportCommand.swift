@@ -20,6 +20,16 @@ enum ReportCommand {
             console.err(error.description)
             return 1
         }
+        // A run folder's run.json lists every file in it: the report and charts join the list.
+        if !ComparisonFolder.isComparison(folder) {
+            let runJSON = RunFolder.join(folder, "run.json")
+            let text = (try? String(contentsOfFile: runJSON, encoding: .utf8)) ?? ""
+            if let listed = RunRecord.listing(files, inRunJSON: text) {
+                if listed != text { try OutputDirectory(path: folder).write([("run.json", listed)]) }
+            } else {
+                console.err("note: \(runJSON) has no list of files as a run writes it; report.html and the charts are not added to it")
+            }
+        }
         let charts = files.filter { $0.hasPrefix("charts/") }.count
         let shown = folder.hasSuffix("/") ? folder : folder + "/"
         console.out("wrote \(shown)report.html and \(charts) charts in \(shown)charts/")

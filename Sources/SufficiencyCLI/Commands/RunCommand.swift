@@ -76,6 +76,7 @@ extension SimulatedRun {
         console.out(projection.summaryTable())
         if let note = projection.partYearNote() { console.out(note) }
         if let note = scenario.unusedBudgetNote { console.out(note) }
+        if let note = scenario.changesAfterTheEndNote { console.out(note) }
         console.out("")
         let seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
         console.out("wrote \(files) files to \(directory)/ (\(seconds) s in all)")
@@ -249,6 +250,7 @@ struct SimulatedRun {
             runDate: started, files: files)
         record.shards = shards
         record.intervalIncludes = scenario.intervalIncludes
+        (record.firstDay, record.lastDay) = (scenario.start, scenario.end)
         return record
     }
 

@@ -30,6 +30,17 @@ enum SweepCommand {
             throw CommandFailure("'\(previous),\(piece)' looks like one amount with a thousands comma; quote values that contain commas, such as --set \"\(key)='£1,000','£1,200'\", or write £1000", status: 2)
         }
         let fixed = options.overrides.filter { $0 != setting }
+        // Each value runs with the first value's seed and replications (common random numbers),
+        // except when those are what is swept: then each value's own (found: '--set seed=1,2'
+        // ran seed 1 twice, and the rows for seed 2 were seed 1's figures).
+        let sweepsSeed = key.trimmingCharacters(in: .whitespaces) == "seed"
+        let sweepsReplications = key.trimmingCharacters(in: .whitespaces) == "replications"
+        if sweepsSeed, options.seed != nil {
+            throw CommandFailure("give the seeds once: in --set seed=… or in --seed, not both", status: 2)
+        }
+        if sweepsReplications, options.replications != nil {
+            throw CommandFailure("give the replications once: in --set replications=… or in --replications, not both", status: 2)
+        }
         var table = CSVTable(header: ["setting", "value", "financial_year", "children_in_care_p50", "children_in_care_p05",
                                       "children_in_care_p95", "cost_mean", "cost_p05", "cost_p50", "cost_p95", "currency", "months_simulated"])
         var printed: [[String]] = []
@@ -39,11 +50,13 @@ enum SweepCommand {
         for value in choices {
             let run = try SimulatedRun(path: path, overrides: fixed + ["\(key)=\(value)"], replications: replications,
                                        seed: seed, threads: options.threads, console: console)
-            (seed, replications) = (run.scenario.seed, run.scenario.replications)
+            if !sweepsSeed { seed = run.scenario.seed }
+            if !sweepsReplications { replications = run.scenario.replications }
             let p = run.projection
             if printed.isEmpty {
                 printed.append([String(key.split(separator: ".").last ?? Substring(key))] + p.model.years.map { "\($0) cost" } + ["in care at end"])
-                console.out("\(Escaping.visible(run.scenario.name)): \(run.scenario.replications) replications, seed \(run.scenario.seed); medians")
+                let settings = (sweepsReplications ? [] : ["\(run.scenario.replications) replications"]) + (sweepsSeed ? [] : ["seed \(run.scenario.seed)"])
+                console.out("\(Escaping.visible(run.scenario.name)): " + (settings.isEmpty ? "" : settings.joined(separator: ", ") + "; ") + "medians")
             }
             var row = [value]
             for (year, fy) in p.model.years.enumerated() {

@@ -24,6 +24,7 @@ enum ValidateCommand {
                 let s = try ScenarioLoader().load(file, overrides: overrides)
                 console.out("\(file): ok: '\(Escaping.visible(s.name))', \(s.start) for \(s.months) \(s.months == 1 ? "month" : "months"), \(s.placementTypes.count) placement types, \(s.providers.count) providers; at the start \(startingPeople(s)); \(s.replications) replications")
                 if let note = s.unusedBudgetNote { console.out(note) }
+                if let note = s.changesAfterTheEndNote { console.out(note) }
             } catch let d as Diagnostics {
                 console.err(d.rendered)
                 failed = true
