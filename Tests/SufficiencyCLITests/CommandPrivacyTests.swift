@@ -58,7 +58,7 @@ import Testing
                 outputs.append(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
             }
         }
-        #expect(outputs.count == 6 + 4)
+        #expect(outputs.count == 6 + 5)  // c.yaml, c.quality.csv; backtest.csv, backtest-summary.csv, backtest-scenario.yaml
 
         var identifiers = try Self.identifiers(in: data)
         #expect(identifiers.count > 1000)
